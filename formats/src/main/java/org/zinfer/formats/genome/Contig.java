@@ -1,0 +1,5 @@
+package org.zinfer.formats.genome;
+
+/** A named reference sequence and its length in bases. */
+public record Contig(String name, int length) {
+}

@@ -1,0 +1,36 @@
+package org.zinfer.cli;
+
+import org.zinfer.scoring.bundle.ModelBundle;
+import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.bundle.ModelMetadata;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+@Command(name = "info", mixinStandardHelpOptions = true, description = "Describe a model: factors, window, layers, provenance.")
+final class InfoCommand implements Callable<Integer> {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "A zinfer bundle or Keras HDF5 file.")
+    Path model;
+
+    @Option(names = "--json", description = "Print the full metadata as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        ModelMetadata metadata = ModelLoader.load(model).metadata();
+        if (json) {
+            System.out.println(ModelBundle.toJson(metadata));
+            return 0;
+        }
+        System.out.println("name:         " + metadata.name());
+        System.out.println("factors:      " + metadata.factors().size() + " (" + String.join(", ", metadata.factors()) + ")");
+        System.out.println("window:       " + metadata.windowLength() + " nt, one-hot " + String.join(",", metadata.alphabet().split("")));
+        System.out.println("layers:       " + metadata.architecture().describe());
+        System.out.println("parameters:   " + ModelLoader.load(model).network().numParams());
+        System.out.println("source:       " + metadata.source());
+        System.out.println("created:      " + metadata.created() + " by zinfer " + metadata.zinferVersion());
+        return 0;
+    }
+}

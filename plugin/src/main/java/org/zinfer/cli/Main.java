@@ -1,0 +1,89 @@
+package org.zinfer.cli;
+
+import org.zinfer.formats.InputException;
+import org.zinfer.scoring.bundle.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+
+@Command(name = "zinfer", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Predicts where zinc-finger (ZNF) transcription factors bind DNA.",
+        subcommands = {ScanCommand.class, PredictCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
+public final class Main {
+    /** Set in the relaunched JVM so it does not relaunch again. */
+    private static final String RELAUNCHED = "zinfer.relaunched";
+
+    public static void main(String[] args) {
+        if (System.getenv("OMP_WAIT_POLICY") == null && System.getProperty(RELAUNCHED) == null) {
+            System.exit(relaunchWithPassiveOpenMp(args));
+        }
+        System.exit(run(args));
+    }
+
+    /** Runs a command line in this JVM and returns the exit code; errors are one line on stderr. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("zinfer: error: " + message(e));
+            if (Boolean.getBoolean("zinfer.debug")) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return e instanceof InputException ? 1 : 70;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException io) {
+            return io.getMessage() + ": " + io.getCause().getMessage();
+        }
+        if (e instanceof OutOfMemoryError) {
+            return "out of memory; give Java more with JAVA_TOOL_OPTIONS=-Xmx8g or lower --batch";
+        }
+        return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with -Dzinfer.debug=true for details)";
+    }
+
+    /**
+     * ND4J's OpenMP threads spin while waiting unless OMP_WAIT_POLICY=PASSIVE is set before the native library
+     * loads; with few cores that makes the BiLSTM several times slower. The variable can only be set for a new
+     * process, so the launcher runs the same command again in a child JVM with it set.
+     */
+    private static int relaunchWithPassiveOpenMp(String[] args) {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-D" + RELAUNCHED + "=true");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        try {
+            Process child = builder.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
+            return child.waitFor();
+        } catch (IOException e) {
+            System.err.println("zinfer: error: cannot start Java: " + e.getMessage());
+            return 70;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"zinfer " + Version.current()};
+        }
+    }
+}

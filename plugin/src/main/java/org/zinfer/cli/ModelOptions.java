@@ -1,0 +1,37 @@
+package org.zinfer.cli;
+
+import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.engine.ScoringEngine;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.model.FactorModel;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/** The options of every command that scores with a model. */
+final class ModelOptions {
+    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
+            description = "Model: a zinfer bundle (.zinfer) or a Keras HDF5 file (.h5).")
+    Path model;
+
+    @Option(names = "--batch", defaultValue = "" + ScoringEngine.DEFAULT_BATCH, paramLabel = "N",
+            description = "Windows per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    FactorModel load(PrintStream log) {
+        FactorModel loaded = ModelLoader.load(model);
+        Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
+        log.printf("zinfer: model %s: %d factors, windows of %d nt; ND4J backend %s, %s threads%n",
+                loaded.metadata().name(), loaded.factors().size(), loaded.windowLength(),
+                environment.getProperty("backend", "unknown"), environment.getOrDefault("omp.threads", "?"));
+        return loaded;
+    }
+
+    WindowScorer scorer(FactorModel loaded) {
+        return new GraphScorer(loaded.network(), loaded.windowLength(), loaded.factors().size());
+    }
+}

@@ -1,0 +1,55 @@
+package org.zinfer.scoring.engine;
+
+import org.zinfer.formats.genome.FastaRecords;
+import org.zinfer.formats.genome.Window;
+import org.zinfer.formats.io.AtomicOutput;
+import org.zinfer.formats.track.Values;
+import org.zinfer.scoring.model.FactorModel;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * zinfer predict: scores each record of a FASTA file (each exactly one window long) and writes a TSV with a
+ * header 'name' plus one column per factor; values are the shortest decimals that read back as the same
+ * float (at least 7 significant digits of precision).
+ */
+public final class FastaPrediction {
+    private FastaPrediction() {
+    }
+
+    public static long run(FactorModel model, Path fasta, Path out, WindowScorer scorer, int batchSize, PrintStream log) {
+        try (FastaRecords records = new FastaRecords(fasta, model.windowLength());
+             AtomicOutput output = new AtomicOutput(out);
+             BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
+            writer.write("name\t" + String.join("\t", model.factors()) + "\n");
+            StringBuilder line = new StringBuilder();
+            ScoreSink sink = (Window window, float[] scores, int offset) -> {
+                line.setLength(0);
+                line.append(window.contig());
+                for (int f = 0; f < scorer.outputs(); f++) {
+                    line.append('\t');
+                    Values.appendFloat(line, scores[offset + f]);
+                }
+                line.append('\n');
+                try {
+                    writer.write(line.toString());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot write " + out, e);
+                }
+            };
+            ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "records", 0, 10);
+            long scored = new ScoringEngine(scorer, model.windowLength(), batchSize).run(records, sink, progress);
+            writer.close();
+            output.commit();
+            return scored;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out, e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.zinfer.scoring.engine;
+
+import org.zinfer.formats.InputException;
+import org.zinfer.formats.genome.Contig;
+import org.zinfer.formats.genome.ReferenceGenome;
+import org.zinfer.formats.genome.Region;
+import org.zinfer.formats.genome.TiledWindows;
+import org.zinfer.formats.genome.Window;
+import org.zinfer.formats.track.FactorTracks;
+import org.zinfer.scoring.model.FactorModel;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * zinfer scan: scores the windows of regions of a genome (whole contigs by default) and writes one track
+ * per factor. The score of window [s, s + L) is the track value over [s + L/2 - step/2, s + L/2 - step/2 +
+ * step), clipped to the contig, so that consecutive windows tile the track.
+ */
+public final class GenomeScan {
+
+    /** What to scan and how. regions empty means every contig whole. threshold null means no BED files. */
+    public record Options(Path fasta, List<Region> regions, int step, double maxUnknownFraction, Path outDir,
+                          Float threshold, int batchSize) {
+    }
+
+    /** What a scan did. */
+    public record Summary(long windows, long skipped, double seconds) {
+        public double windowsPerSecond() {
+            return seconds > 0 ? windows / seconds : 0;
+        }
+    }
+
+    private GenomeScan() {
+    }
+
+    public static Summary run(FactorModel model, Options options, WindowScorer scorer, PrintStream log) {
+        if (options.step() < 1) {
+            throw new InputException("--step must be at least 1, got " + options.step());
+        }
+        int length = model.windowLength();
+        try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
+            List<Region> regions = resolve(genome, options.regions());
+            List<Contig> contigs = contigsOf(genome, regions);
+            long total = TiledWindows.count(genome, regions, length, options.step());
+            if (log != null) {
+                log.printf("zinfer: scanning %,d windows of %d nt at step %d in %d region(s) of %s with %s (%d factors)%n",
+                        total, length, options.step(), regions.size(), options.fasta().getFileName(), model.metadata().name(), model.factors().size());
+            }
+            TiledWindows windows = new TiledWindows(genome, regions, length, options.step(), options.maxUnknownFraction());
+            ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "windows", total, 10);
+            try (FactorTracks tracks = new FactorTracks(options.outDir(), model.factors(), contigs, options.step(), options.threshold())) {
+                ScoringEngine engine = new ScoringEngine(scorer, length, options.batchSize());
+                engine.run(windows, new TrackSink(tracks, genome, options.step()), progress);
+                tracks.commit();
+            }
+            return new Summary(progress.done(), windows.skipped(), progress.seconds());
+        }
+    }
+
+    /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */
+    static List<Region> resolve(ReferenceGenome genome, List<Region> requested) {
+        if (requested.isEmpty()) {
+            return genome.contigs().stream().map(Region::whole).toList();
+        }
+        Map<String, Integer> order = new LinkedHashMap<>();
+        for (Contig contig : genome.contigs()) {
+            order.put(contig.name(), order.size());
+        }
+        List<Region> regions = new ArrayList<>();
+        for (Region region : requested) {
+            regions.add(genome.resolve(region));
+        }
+        regions.sort(Comparator.<Region>comparingInt(r -> order.get(r.contig())).thenComparingInt(Region::start));
+        for (int i = 1; i < regions.size(); i++) {
+            if (regions.get(i).overlaps(regions.get(i - 1))) {
+                throw new InputException("regions " + regions.get(i - 1) + " and " + regions.get(i) + " overlap; merge them first (e.g. bedtools merge)");
+            }
+        }
+        return regions;
+    }
+
+    private static List<Contig> contigsOf(ReferenceGenome genome, List<Region> regions) {
+        List<Contig> contigs = new ArrayList<>();
+        for (Region region : regions) {
+            Contig contig = genome.contig(region.contig());
+            if (contigs.isEmpty() || !contigs.get(contigs.size() - 1).equals(contig)) {
+                contigs.add(contig);
+            }
+        }
+        return contigs;
+    }
+
+    /** Turns window scores into track intervals; where two regions' intervals would overlap, the earlier keeps its bases. */
+    private static final class TrackSink implements ScoreSink {
+        private final FactorTracks tracks;
+        private final ReferenceGenome genome;
+        private final int step;
+        private String contig;
+        private int contigLength;
+        private int lastEnd;
+
+        TrackSink(FactorTracks tracks, ReferenceGenome genome, int step) {
+            this.tracks = tracks;
+            this.genome = genome;
+            this.step = step;
+        }
+
+        @Override
+        public void accept(Window window, float[] scores, int offset) {
+            if (!window.contig().equals(contig)) {
+                contig = window.contig();
+                contigLength = genome.contig(contig).length();
+                lastEnd = 0;
+            }
+            int start = window.start() + window.length() / 2 - step / 2;
+            int end = (int) Math.min((long) start + step, contigLength);
+            start = Math.max(Math.max(start, 0), lastEnd);
+            if (start < end) {
+                tracks.add(contig, start, end, scores, offset);
+                lastEnd = end;
+            }
+            tracks.addWindow(contig, window.start(), window.end(), scores, offset);
+        }
+    }
+}
