@@ -1,7 +1,8 @@
 package org.zinfer.formats.genome;
 
 import htsjdk.samtools.SAMException;
-import htsjdk.samtools.SAMSequenceRecord;
+import htsjdk.samtools.reference.FastaSequenceIndex;
+import htsjdk.samtools.reference.FastaSequenceIndexEntry;
 import htsjdk.samtools.reference.ReferenceSequenceFile;
 import htsjdk.samtools.reference.ReferenceSequenceFileFactory;
 import htsjdk.samtools.util.BlockCompressedInputStream;
@@ -27,11 +28,11 @@ public final class ReferenceGenome implements Closeable {
     private final ReferenceSequenceFile fasta;
     private final Map<String, Contig> contigs = new LinkedHashMap<>();
 
-    private ReferenceGenome(Path path, ReferenceSequenceFile fasta) {
+    private ReferenceGenome(Path path, ReferenceSequenceFile fasta, FastaSequenceIndex index) {
         this.path = path;
         this.fasta = fasta;
-        for (SAMSequenceRecord record : fasta.getSequenceDictionary().getSequences()) {
-            contigs.put(record.getSequenceName(), new Contig(record.getSequenceName(), record.getSequenceLength()));
+        for (FastaSequenceIndexEntry entry : index) {
+            contigs.put(entry.getContig(), new Contig(entry.getContig(), (int) entry.getSize()));
         }
     }
 
@@ -52,7 +53,7 @@ public final class ReferenceGenome implements Closeable {
             throw new InputException("FASTA file " + path + " is gzip but not bgzip compressed; recompress it with bgzip and index it with samtools faidx");
         }
         try {
-            return new ReferenceGenome(path, ReferenceSequenceFileFactory.getReferenceSequenceFile(path, true, true));
+            return new ReferenceGenome(path, ReferenceSequenceFileFactory.getReferenceSequenceFile(path, true, true), new FastaSequenceIndex(fai));
         } catch (SAMException | IllegalArgumentException e) {
             throw new InputException("cannot read FASTA file " + path + ": " + e.getMessage(), e);
         }

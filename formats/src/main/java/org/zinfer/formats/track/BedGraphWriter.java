@@ -26,6 +26,7 @@ public final class BedGraphWriter implements AutoCloseable {
     private final BlockCompressedOutputStream out;
     private final TabixIndexCreator indexer;
     private final StringBuilder line = new StringBuilder(64);
+    private boolean closed;
 
     public BedGraphWriter(Path target, List<Contig> contigs) {
         this.output = new AtomicOutput(target);
@@ -54,7 +55,7 @@ public final class BedGraphWriter implements AutoCloseable {
     public void commit() {
         try {
             long end = out.getFilePointer();
-            out.close();
+            closeStream();
             indexer.finalizeIndex(end).write(index.temporary());
             index.commit();
             output.commit();
@@ -65,12 +66,19 @@ public final class BedGraphWriter implements AutoCloseable {
         }
     }
 
+    private void closeStream() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+        }
+    }
+
     @Override
     public void close() {
         try {
-            out.close();
-        } catch (IOException ignored) {
-            // closing an abandoned temporary file
+            closeStream();
+        } catch (IOException | RuntimeException ignored) {
+            // closing an abandoned temporary file, deleted next
         }
         output.close();
         index.close();
