@@ -1,0 +1,93 @@
+package org.zinfer.scoring.keras;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.formats.genome.ReferenceGenome;
+import org.zinfer.formats.motif.MotifMatrix;
+import org.zinfer.formats.motif.TransfacReader;
+import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.scoring.TestWindows;
+import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.engine.FastaPrediction;
+import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.model.FactorModel;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The four thesis models, imported by zinfer, agree with an independent numpy implementation of Keras'
+ * semantics (scoring/src/test/python/keras_reference.py) to 1e-5 on 560 windows: random, with N runs and
+ * IUPAC codes, tandem repeats, GATA1 motif sites and real soft-masked hg19 chr22. Deliberate mistakes in the
+ * reference (gate order, padding side, pooling mode, LeakyReLU alpha) move outputs by more than 0.04, so
+ * the comparison can tell.
+ */
+class KerasParityTest {
+    static final String MODELS = "thesis-models/";
+    static final double TOLERANCE = 1e-5;
+    @TempDir
+    static Path dir;
+    static Path windows;
+
+    @BeforeAll
+    static void writeWindows() {
+        Path genomeFile = TestEnvironment.shared("genome/hg19.chr22_1-22000000.fa.gz");
+        MotifMatrix gata1 = TransfacReader.read(TestEnvironment.shared("motifs/JASPAR2020_CORE_vertebrates_non-redundant.transfac"))
+                .stream().filter(m -> m.id().equals("MA0035.4")).findFirst().orElseThrow();
+        try (ReferenceGenome genome = ReferenceGenome.open(genomeFile)) {
+            TestWindows set = new TestWindows(20261122).random(150).withUnknownBases(100).repeats(100)
+                    .withMotif(gata1, 60, 4, "gata1").real(genome, "chr22", 16_050_000, 22_000_000, 150);
+            assertTrue(set.windows().size() >= 500);
+            windows = set.writeFasta(dir.resolve("windows.fa"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary_classifictaion_convnet_on_generated_data.h5", "binary_classification_convrnn_on_generated_data.h5",
+            "multilabel_classification_convrnn_on_generated_data.h5", "multilabel_classification_convrnn_on_real_data.h5"})
+    void importedModelMatchesKerasSemantics(String file) {
+        Path model = TestEnvironment.shared(MODELS + file);
+        List<double[]> zinfer = zinferScores(model);
+        List<double[]> reference = referenceScores(model, null);
+        double difference = TestWindows.maxAbsDifference(zinfer, reference);
+        System.out.printf("parity %s: %d windows x %d outputs, max |zinfer - reference| = %.3g%n",
+                file, zinfer.size(), zinfer.get(0).length, difference);
+        assertEquals(TestWindows.maxAbsDifference(zinfer, zinfer), 0.0);
+        assertTrue(difference <= TOLERANCE, file + ": max difference " + difference);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"gate-order", "padding", "pooling", "alpha"})
+    void eachPlausibleMistakeMovesOutputsVisibly(String mistake) {
+        Path model = TestEnvironment.shared(MODELS + (mistake.equals("padding") || mistake.equals("pooling")
+                ? "binary_classifictaion_convnet_on_generated_data.h5" : "multilabel_classification_convrnn_on_generated_data.h5"));
+        double moved = TestWindows.maxAbsDifference(referenceScores(model, null), referenceScores(model, mistake));
+        System.out.printf("mistake %s moves outputs of %s by up to %.3f%n", mistake, model.getFileName(), moved);
+        assertTrue(moved > 0.04, mistake + " moved outputs only " + moved);
+    }
+
+    private List<double[]> zinferScores(Path model) {
+        FactorModel loaded = ModelLoader.load(model);
+        Path out = dir.resolve(model.getFileName() + ".zinfer.tsv");
+        FastaPrediction.run(loaded, windows, out, new GraphScorer(loaded.network(), 1000, loaded.factors().size()), 128, null);
+        return TestWindows.readScores(out);
+    }
+
+    static List<double[]> referenceScores(Path model, String mistake) {
+        TestEnvironment.requirePythonModules("numpy", "h5py");
+        Path out = dir.resolve(model.getFileName() + "." + mistake + ".reference.tsv");
+        String script = TestEnvironment.root().resolve("scoring/src/test/python/keras_reference.py").toString();
+        List<String> command = new java.util.ArrayList<>(TestEnvironment.python(script, model.toString(), windows.toString(), out.toString()));
+        if (mistake != null) {
+            command.add("--perturb");
+            command.add(mistake);
+        }
+        TestEnvironment.run(command);
+        return TestWindows.readScores(out);
+    }
+}
