@@ -35,7 +35,16 @@ public final class Main {
             }
             return e instanceof InputException ? 1 : 70;
         });
-        return commandLine.execute(args);
+        try {
+            return commandLine.execute(args);
+        } catch (Throwable e) {
+            // Errors (not Exceptions) bypass picocli's handler; they still get one line, not a stack trace.
+            System.err.println("zinfer: error: " + message(e));
+            if (Boolean.getBoolean("zinfer.debug")) {
+                e.printStackTrace();
+            }
+            return 70;
+        }
     }
 
     private static String message(Throwable e) {

@@ -1,0 +1,59 @@
+package org.zinfer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.formats.testing.TestEnvironment;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shaded jar as users run it: java -jar zinfer.jar, relaunching itself with passive OpenMP waiting. */
+class PackagedJarIT {
+    @TempDir
+    Path dir;
+
+    private TestEnvironment.Result zinfer(Integer expectedExit, String... args) {
+        Path jar = TestEnvironment.root().resolve("plugin/target/zinfer.jar");
+        assertTrue(Files.exists(jar), "package the jar first (mvn package)");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        command.addAll(List.of(args));
+        return TestEnvironment.run(command, expectedExit);
+    }
+
+    @Test
+    void importsScansAndReportsBackendAndThreads() {
+        TestEnvironment.requirePythonModules("numpy", "h5py");
+        Path keras = dir.resolve("model.h5");
+        TestEnvironment.run(TestEnvironment.python(TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString(),
+                keras.toString(), "convrnn"));
+        Path bundle = dir.resolve("model.zinfer");
+        zinfer(0, "import", "-k", keras.toString(), "-o", bundle.toString(), "--factors", "ZNF1,ZNF2");
+        Path fasta = SyntheticGenome.write(dir.resolve("g.fa"), Map.of("chr1", SyntheticGenome.random(new Random(4), 8000)));
+        TestEnvironment.Result scan = zinfer(0, "scan", "-m", bundle.toString(), "-f", fasta.toString(), "-o", dir.resolve("out").toString());
+        assertTrue(scan.stderr().contains("ND4J backend CPU, 2 threads") || scan.stderr().matches("(?s).*ND4J backend CPU, \\d+ threads.*"), scan.stderr());
+        assertTrue(Files.exists(dir.resolve("out/ZNF1.bw")));
+        assertTrue(Files.exists(dir.resolve("out/ZNF2.bedGraph.gz.tbi")));
+        assertTrue(zinfer(0, "info", "-m", bundle.toString()).stdout().contains("factors:      2 (ZNF1, ZNF2)"));
+    }
+
+    @Test
+    void errorsAreOneLineWithoutStackTrace() {
+        TestEnvironment.Result result = zinfer(null, "scan", "-m", dir.resolve("none.zinfer").toString(), "-f", "x.fa", "-o", dir.toString());
+        assertEquals(1, result.exitCode());
+        assertEquals("zinfer: error: model file not found: " + dir.resolve("none.zinfer"), result.stderr().strip());
+    }
+
+    @Test
+    void printsItsVersion() {
+        assertTrue(zinfer(0, "--version").stdout().startsWith("zinfer 0."));
+    }
+}
