@@ -31,8 +31,8 @@ final class ScanCommand implements Callable<Integer> {
     Where where;
 
     static final class Where {
-        @Option(names = {"-r", "--region"}, paramLabel = "CONTIG[:START-END]", split = ",",
-                description = "Region(s) to scan, 1-based inclusive; default: every contig whole.")
+        @Option(names = {"-r", "--region"}, paramLabel = "CONTIG[:START-END]",
+                description = "Region to scan, 1-based inclusive (repeat for more); default: every contig whole.")
         List<String> regions;
 
         @Option(names = "--regions", paramLabel = "BED", description = "BED file of regions to scan.")

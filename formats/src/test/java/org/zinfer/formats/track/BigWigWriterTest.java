@@ -166,6 +166,12 @@ class BigWigWriterTest {
         }
         assertEquals(bbi.get("zoomLevels").size(), header.get("nLevels").asInt(), "header zoom count equals levels written");
         assertEquals(bases, header.get("nBasesCovered").asLong());
+        JsonNode summary = bbi.get("totalSummary");
+        assertEquals(bases, summary.get("basesCovered").asLong());
+        assertEquals(written.stream().mapToDouble(i -> (float) i.value()).min().orElseThrow(), summary.get("scoreMin").asDouble(), 0);
+        assertEquals(written.stream().mapToDouble(i -> (float) i.value()).max().orElseThrow(), summary.get("scoreMax").asDouble(), 0);
+        assertEquals(sum, summary.get("scoreSum").asDouble(), 1e-9 * sum);
+        assertEquals(sumSquares, summary.get("scoreSumSquares").asDouble(), 1e-9 * sumSquares);
         assertEquals(sum, header.get("sumData").asDouble(), 1e-6 * sum);
         assertEquals(sumSquares, header.get("sumSquared").asDouble(), 1e-6 * sumSquares);
         assertEquals(contigs.size(), py.get("chroms").size());
