@@ -19,7 +19,8 @@ public final class Main {
     private static final String RELAUNCHED = "zinfer.relaunched";
 
     public static void main(String[] args) {
-        if (System.getenv("OMP_WAIT_POLICY") == null && System.getProperty(RELAUNCHED) == null) {
+        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        if ((System.getenv("OMP_WAIT_POLICY") == null || !vectorApi) && System.getProperty(RELAUNCHED) == null) {
             System.exit(relaunchWithPassiveOpenMp(args));
         }
         System.exit(run(args));
@@ -63,13 +64,15 @@ public final class Main {
     /**
      * ND4J's OpenMP threads spin while waiting unless OMP_WAIT_POLICY=PASSIVE is set before the native library
      * loads; with few cores that makes the BiLSTM several times slower. The variable can only be set for a new
-     * process, so the launcher runs the same command again in a child JVM with it set.
+     * process, so the launcher runs the same command again in a child JVM with it set, and with the JDK's
+     * Vector API module (SIMD exp and tanh for the LSTM gates), which a jar manifest cannot add.
      */
     private static int relaunchWithPassiveOpenMp(String[] args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.add("-D" + RELAUNCHED + "=true");
+        command.add("--add-modules=jdk.incubator.vector");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());

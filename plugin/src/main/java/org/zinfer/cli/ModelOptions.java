@@ -1,7 +1,9 @@
 package org.zinfer.cli;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.formats.InputException;
 import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.engine.fast.ConvLstmScorer;
 import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
@@ -22,6 +24,13 @@ final class ModelOptions {
             description = "Windows per batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
+    @Option(names = "--engine", defaultValue = "fast", paramLabel = "ENGINE",
+            description = "fast: zinfer's CPU engine where the model allows it; reference: DL4J's graph (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the fast engine (default: all cores).")
+    Integer threads;
+
     FactorModel load(PrintStream log) {
         FactorModel loaded = ModelLoader.load(model);
         Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
@@ -31,7 +40,19 @@ final class ModelOptions {
         return loaded;
     }
 
-    WindowScorer scorer(FactorModel loaded) {
+    WindowScorer scorer(FactorModel loaded, PrintStream log) {
+        if (!engine.equals("fast") && !engine.equals("reference")) {
+            throw new InputException("--engine must be fast or reference, not '" + engine + "'");
+        }
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        WindowScorer scorer = engine.equals("fast")
+                ? ConvLstmScorer.forModel(loaded, workers).orElseGet(() -> reference(loaded))
+                : reference(loaded);
+        log.println("zinfer: scoring with " + scorer.describe());
+        return scorer;
+    }
+
+    private static WindowScorer reference(FactorModel loaded) {
         return new GraphScorer(loaded.network(), loaded.windowLength(), loaded.factors().size());
     }
 }

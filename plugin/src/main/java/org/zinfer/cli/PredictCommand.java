@@ -24,7 +24,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FactorModel loaded = model.load(System.err);
-        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded), model.batch, System.err);
+        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded, System.err), model.batch, System.err);
         System.err.printf("zinfer: scored %,d records into %s%n", scored, out);
         return 0;
     }

@@ -56,7 +56,7 @@ final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         FactorModel loaded = model.load(System.err);
         GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch);
-        GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded), System.err);
+        GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         System.err.printf("zinfer: scored %,d windows (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",
                 summary.windows(), summary.skipped(), summary.seconds(), summary.windowsPerSecond(), out);
         return 0;

@@ -20,6 +20,7 @@ public final class FastaRecords implements Iterator<SequenceWindow>, Closeable {
     private final int length;
     private final FastaSequenceFile fasta;
     private ReferenceSequence next;
+    private boolean exhausted;
     private int number;
 
     public FastaRecords(Path path, int length) {
@@ -33,9 +34,10 @@ public final class FastaRecords implements Iterator<SequenceWindow>, Closeable {
 
     @Override
     public boolean hasNext() {
-        if (next == null) {
+        if (next == null && !exhausted) {
             try {
                 next = fasta.nextSequence();
+                exhausted = next == null;
             } catch (SAMException e) {
                 throw new InputException("cannot read FASTA file " + path + " after record " + number + ": " + e.getMessage(), e);
             }

@@ -5,10 +5,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.genome.SequenceWindow;
 
-import java.util.Arrays;
+import java.util.List;
 
-/** The reference scorer: DL4J's own forward pass through the ComputationGraph. */
+/** The reference scorer: DL4J's own forward pass through the ComputationGraph, on whatever backend ND4J has. */
 public final class GraphScorer implements WindowScorer {
     private final ComputationGraph network;
     private final int length;
@@ -26,11 +27,25 @@ public final class GraphScorer implements WindowScorer {
     }
 
     @Override
+    public float[] score(List<SequenceWindow> windows) {
+        int count = windows.size();
+        float[] oneHot = new float[count * OneHot.CHANNELS * length];
+        for (int i = 0; i < count; i++) {
+            SequenceWindow w = windows.get(i);
+            OneHot.encode(w.bases(), w.offset(), length, oneHot, i * OneHot.CHANNELS * length);
+        }
+        return score(oneHot, count);
+    }
+
+    /** Scores count one-hot windows laid out [count][4][length]. */
     public float[] score(float[] oneHot, int count) {
-        int size = count * OneHot.CHANNELS * length;
-        float[] values = oneHot.length == size ? oneHot : Arrays.copyOf(oneHot, size);
-        INDArray input = Nd4j.create(values, new long[] {count, OneHot.CHANNELS, length}, 'c');
+        INDArray input = Nd4j.create(oneHot, new long[] {count, OneHot.CHANNELS, length}, 'c');
         INDArray output = network.output(false, input)[0];
         return output.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    @Override
+    public String describe() {
+        return "DL4J ComputationGraph (reference path)";
     }
 }

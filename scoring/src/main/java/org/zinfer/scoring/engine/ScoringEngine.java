@@ -1,23 +1,35 @@
 package org.zinfer.scoring.engine;
 
-import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
-import org.zinfer.formats.genome.Window;
 
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Walks windows, one-hot encodes them into batches, scores each batch and hands every window's scores to a
- * sink, in input order. Commands supply the windows and the sink; the engine owns batching and progress.
+ * Walks windows, gathers them into batches, scores up to scorer.parallelism() batches at once on worker
+ * threads while this thread reads the next ones, and hands every window's scores to a sink in input order.
+ * Commands supply the windows and the sink; the engine owns batching, threads and progress.
  */
 public final class ScoringEngine {
     public static final int DEFAULT_BATCH = 256;
+
+    private record Scored(List<SequenceWindow> windows, Future<float[]> scores) {
+    }
 
     private final WindowScorer scorer;
     private final int length;
     private final int batchSize;
 
     public ScoringEngine(WindowScorer scorer, int windowLength, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be at least 1");
+        }
         this.scorer = scorer;
         this.length = windowLength;
         this.batchSize = batchSize;
@@ -25,37 +37,61 @@ public final class ScoringEngine {
 
     /** Scores all windows and returns how many were scored. */
     public long run(Iterator<SequenceWindow> windows, ScoreSink sink, ProgressMeter progress) {
-        float[] batch = new float[batchSize * OneHot.CHANNELS * length];
-        Window[] batchWindows = new Window[batchSize];
+        int workers = Math.max(1, scorer.parallelism());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "zinfer-scorer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ArrayDeque<Scored> inFlight = new ArrayDeque<>();
         long scored = 0;
-        int count = 0;
-        while (windows.hasNext()) {
+        try {
+            while (windows.hasNext()) {
+                List<SequenceWindow> batch = nextBatch(windows);
+                inFlight.add(new Scored(batch, pool.submit(() -> scorer.score(batch))));
+                if (inFlight.size() > workers) {
+                    scored += deliver(inFlight.poll(), sink, progress);
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                scored += deliver(inFlight.poll(), sink, progress);
+            }
+            return scored;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private List<SequenceWindow> nextBatch(Iterator<SequenceWindow> windows) {
+        List<SequenceWindow> batch = new ArrayList<>(batchSize);
+        while (batch.size() < batchSize && windows.hasNext()) {
             SequenceWindow window = windows.next();
             if (window.window().length() != length) {
                 throw new IllegalArgumentException("window " + window.window() + " is not " + length + " long");
             }
-            OneHot.encode(window.bases(), window.offset(), length, batch, count * OneHot.CHANNELS * length);
-            batchWindows[count++] = window.window();
-            if (count == batchSize) {
-                deliver(batch, batchWindows, count, sink);
-                scored += count;
-                progress.advance(count);
-                count = 0;
-            }
+            batch.add(window);
         }
-        if (count > 0) {
-            deliver(batch, batchWindows, count, sink);
-            scored += count;
-            progress.advance(count);
-        }
-        return scored;
+        return batch;
     }
 
-    private void deliver(float[] batch, Window[] windows, int count, ScoreSink sink) {
-        float[] scores = scorer.score(batch, count);
-        int outputs = scorer.outputs();
-        for (int i = 0; i < count; i++) {
-            sink.accept(windows[i], scores, i * outputs);
+    private int deliver(Scored batch, ScoreSink sink, ProgressMeter progress) {
+        float[] scores;
+        try {
+            scores = batch.scores().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while scoring", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
         }
+        int outputs = scorer.outputs();
+        for (int i = 0; i < batch.windows().size(); i++) {
+            sink.accept(batch.windows().get(i).window(), scores, i * outputs);
+        }
+        progress.advance(batch.windows().size());
+        return batch.windows().size();
     }
 }

@@ -1,13 +1,22 @@
 package org.zinfer.scoring.engine;
 
-/** Scores batches of one-hot windows: a model's forward pass, whatever computes it. */
+import org.zinfer.formats.genome.SequenceWindow;
+
+import java.util.List;
+
+/** Scores batches of windows: a model's forward pass, whatever computes it. */
 public interface WindowScorer {
     /** Number of scores per window (one per factor). */
     int outputs();
 
-    /**
-     * Scores count windows held channel-major in oneHot ([count][4][length]) and returns count * outputs()
-     * scores, window after window.
-     */
-    float[] score(float[] oneHot, int count);
+    /** How many batches may be scored at once on different threads (1 if score is not thread-safe). */
+    default int parallelism() {
+        return 1;
+    }
+
+    /** Scores the windows and returns windows.size() * outputs() scores, window after window. */
+    float[] score(List<SequenceWindow> windows);
+
+    /** A one-line description for the log: which implementation, threads. */
+    String describe();
 }

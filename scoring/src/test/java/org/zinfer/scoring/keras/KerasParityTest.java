@@ -12,17 +12,18 @@ import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.FastaPrediction;
 import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.engine.fast.ConvLstmScorer;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.nio.file.Path;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The four thesis models, imported by zinfer, agree with an independent numpy implementation of Keras'
- * semantics (scoring/src/test/python/keras_reference.py) to 1e-5 on 560 windows: random, with N runs and
+ * The four thesis models, imported by zinfer and scored by both its engines (DL4J's graph and the fast CPU
+ * engine), agree with an independent numpy implementation of Keras' semantics (scoring/src/test/python/keras_reference.py) to 1e-5 on 560 windows: random, with N runs and
  * IUPAC codes, tandem repeats, GATA1 motif sites and real soft-masked hg19 chr22. Deliberate mistakes in the
  * reference (gate order, padding side, pooling mode, LeakyReLU alpha) move outputs by more than 0.04, so
  * the comparison can tell.
@@ -52,13 +53,16 @@ class KerasParityTest {
             "multilabel_classification_convrnn_on_generated_data.h5", "multilabel_classification_convrnn_on_real_data.h5"})
     void importedModelMatchesKerasSemantics(String file) {
         Path model = TestEnvironment.shared(MODELS + file);
-        List<double[]> zinfer = zinferScores(model);
+        FactorModel loaded = ModelLoader.load(model);
         List<double[]> reference = referenceScores(model, null);
-        double difference = TestWindows.maxAbsDifference(zinfer, reference);
-        System.out.printf("parity %s: %d windows x %d outputs, max |zinfer - reference| = %.3g%n",
-                file, zinfer.size(), zinfer.get(0).length, difference);
-        assertEquals(TestWindows.maxAbsDifference(zinfer, zinfer), 0.0);
-        assertTrue(difference <= TOLERANCE, file + ": max difference " + difference);
+        for (WindowScorer scorer : List.of(new GraphScorer(loaded.network(), 1000, loaded.factors().size()),
+                ConvLstmScorer.forModel(loaded, 2).orElseThrow())) {
+            List<double[]> zinfer = zinferScores(loaded, scorer);
+            double difference = TestWindows.maxAbsDifference(zinfer, reference);
+            System.out.printf("parity %s, %s: %d windows x %d outputs, max |zinfer - reference| = %.3g%n",
+                    file, scorer.describe(), zinfer.size(), zinfer.get(0).length, difference);
+            assertTrue(difference <= TOLERANCE, file + " with " + scorer.describe() + ": max difference " + difference);
+        }
     }
 
     @ParameterizedTest
@@ -71,10 +75,9 @@ class KerasParityTest {
         assertTrue(moved > 0.04, mistake + " moved outputs only " + moved);
     }
 
-    private List<double[]> zinferScores(Path model) {
-        FactorModel loaded = ModelLoader.load(model);
-        Path out = dir.resolve(model.getFileName() + ".zinfer.tsv");
-        FastaPrediction.run(loaded, windows, out, new GraphScorer(loaded.network(), 1000, loaded.factors().size()), 128, null);
+    private List<double[]> zinferScores(FactorModel model, WindowScorer scorer) {
+        Path out = dir.resolve("zinfer.tsv");
+        FastaPrediction.run(model, windows, out, scorer, 128, null);
         return TestWindows.readScores(out);
     }
 

@@ -1,0 +1,240 @@
+package org.zinfer.scoring.engine.fast;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.genome.SequenceWindow;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.FactorModel;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A CPU forward pass for the conv + (Bi)LSTM family and plain CNNs that computes what the DL4J network
+ * computes (to about 1e-6: summation order differs) with few, large BLAS products and SIMD arithmetic:
+ * <ul>
+ * <li>the first convolution reads bases: with one-hot input each output is a sum of k weight rows;</li>
+ * <li>later convolutions are k shifted products over the whole batch, windows lying in zero-padded blocks;</li>
+ * <li>max pooling comes before bias and activation (both monotone, so the result is the same);</li>
+ * <li>the LSTM input projections of all steps and both directions are one product; each step is then one
+ *     product per direction and vectorised gate arithmetic (SIMD exp and tanh);</li>
+ * <li>buffers belong to a worker thread and are reused; each worker runs single-threaded BLAS.</li>
+ * </ul>
+ * See {@link Plan} for what it accepts.
+ */
+public final class ConvLstmScorer implements WindowScorer {
+    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
+    private final Plan plan;
+    private final int threads;
+    private final ThreadLocal<Workspace> workspaces;
+
+    private ConvLstmScorer(Plan plan, int threads) {
+        this.plan = plan;
+        this.threads = threads;
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(plan));
+        Sgemm.threads(1);
+    }
+
+    /**
+     * The fast scorer for a model, or empty when its layers, ND4J's backend (CPU only) or the JVM (which must
+     * have jdk.incubator.vector) are outside what it handles.
+     */
+    public static Optional<WindowScorer> forModel(FactorModel model, int threads) {
+        if (!Simd.available() || !Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
+            return Optional.empty();
+        }
+        return Plan.of(model.metadata().architecture(), model.network()).map(plan -> new ConvLstmScorer(plan, threads));
+    }
+
+    @Override
+    public int outputs() {
+        return plan.outputs();
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
+    }
+
+    @Override
+    public String describe() {
+        return "zinfer CPU engine (BLAS + " + Simd.WIDE.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
+    }
+
+    @Override
+    public float[] score(List<SequenceWindow> windows) {
+        int batch = windows.size();
+        Workspace workspace = workspaces.get();
+        workspace.ensure(batch);
+        Layers.Sequence sequence = firstConvolution(windows, workspace);
+        for (int i = 1; i < plan.convolutions.size(); i++) {
+            sequence = convolution(plan.convolutions.get(i), sequence, workspace.convolutionOutputs.get(i), workspace.sequences.get(i), batch);
+        }
+        Layers.Matrix features = plan.lstm != null ? lstm(plan.lstm, sequence, workspace, batch) : sequence.flattened();
+        for (int i = 0; i < plan.dense.size(); i++) {
+            features = dense(plan.dense.get(i), features, workspace.denseOutputs.get(i), batch);
+        }
+        float[] scores = new float[batch * plan.outputs()];
+        features.data().bytes.asFloatBuffer().get(0, scores);
+        return scores;
+    }
+
+    /** Conv 0 on bases: sums of weight rows, max-pooled, biased, activated; one window at a time. */
+    private Layers.Sequence firstConvolution(List<SequenceWindow> windows, Workspace workspace) {
+        Layers.Convolution conv = plan.convolutions.get(0);
+        Layers.Sequence out = workspace.sequences.get(0);
+        int length = plan.windowLength;
+        int width = out.width();
+        int lanes = Simd.ROW.length();
+        int pooled = conv.outputLength(length) / conv.pool;
+        int[] rowOf = workspace.codes;
+        float[] rows = workspace.firstRows;
+        for (int n = 0; n < windows.size(); n++) {
+            SequenceWindow window = windows.get(n);
+            for (int p = 0; p < length; p++) {
+                rowOf[conv.leftPad() + p] = (OneHot.channel(window.bases()[window.offset() + p]) + 1) * width;
+            }
+            for (int p = 0; p < pooled; p++) {
+                for (int v = 0; v < width; v += lanes) {
+                    FloatVector max = lookupSum(conv, rowOf, p * conv.pool, v);
+                    for (int q = 1; q < conv.pool; q++) {
+                        max = max.max(lookupSum(conv, rowOf, p * conv.pool + q, v));
+                    }
+                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.ROW, conv.bias, v)))
+                            .intoArray(rows, p * width + v);
+                }
+            }
+            out.data().bytes.asFloatBuffer().put(out.rowOffset(n, 0), rows, 0, pooled * width);
+        }
+        return out;
+    }
+
+    /** Lanes [v, v + 8) of the first convolution at position t: one weight row per kernel tap, by base. */
+    private static FloatVector lookupSum(Layers.Convolution conv, int[] rowOf, int t, int v) {
+        float[] table = conv.lookup;
+        int tap = Layers.Convolution.LOOKUP_ROWS * conv.lookupWidth;
+        FloatVector sum = FloatVector.fromArray(Simd.ROW, table, rowOf[t] + v);
+        for (int j = 1; j < conv.kernel; j++) {
+            sum = sum.add(FloatVector.fromArray(Simd.ROW, table, j * tap + rowOf[t + j] + v));
+        }
+        return sum;
+    }
+
+    /** A later convolution: kernel shifted products over the padded blocks of all windows, then pooling. */
+    private static Layers.Sequence convolution(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out, int batch) {
+        int rows = batch * in.stride() - (conv.kernel - 1);
+        int width = out.width();
+        for (int j = 0; j < conv.kernel; j++) {
+            Sgemm.multiply(rows, conv.filters, conv.channels, in.data(), (long) j * in.width(), in.width(),
+                    conv.weights, (long) j * conv.channels * conv.filters, conv.filters, j == 0 ? 0f : 1f, product, 0, width);
+        }
+        int pooled = conv.outputLength(in.length()) / conv.pool;
+        ByteBuffer source = product.bytes;
+        ByteBuffer target = out.data().bytes;
+        int lanes = Simd.ROW.length();
+        for (int n = 0; n < batch; n++) {
+            for (int p = 0; p < pooled; p++) {
+                int row = n * in.stride() + p * conv.pool;
+                int targetByte = out.rowOffset(n, p) << 2;
+                for (int v = 0; v < width; v += lanes) {
+                    FloatVector max = FloatVector.fromByteBuffer(Simd.ROW, source, (row * width + v) << 2, ORDER);
+                    for (int q = 1; q < conv.pool; q++) {
+                        max = max.max(FloatVector.fromByteBuffer(Simd.ROW, source, ((row + q) * width + v) << 2, ORDER));
+                    }
+                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.ROW, conv.bias, v)))
+                            .intoByteBuffer(target, targetByte + (v << 2), ORDER);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The LSTM over all windows: one product for the input projections of every step and direction, then per
+     * step one product per direction and the gates. Gate blocks are in DL4J's order (cell input, forget,
+     * output, input): c = sigmoid(f) c + sigmoid(i) tanh(g), h = sigmoid(o) tanh(c).
+     */
+    private static Layers.Matrix lstm(Layers.Lstm lstm, Layers.Sequence in, Workspace workspace, int batch) {
+        int steps = in.length();
+        int gates = 4 * lstm.units;
+        int projectionWidth = lstm.directions() * gates;
+        NativeFloats projection = workspace.projection;
+        Sgemm.multiply(batch * steps, projectionWidth, lstm.channels, in.data(), 0, in.width(),
+                lstm.inputWeights, 0, projectionWidth, 0f, projection, 0, projectionWidth);
+        NativeFloats hidden = workspace.hidden;
+        int slot = lstm.slot();
+        int hiddenWidth = lstm.directions() * slot;
+        float[] cells = workspace.cells;
+        Arrays.fill(cells, 0f);
+        for (int t = 0; t < steps; t++) {
+            for (int d = 0; d < lstm.directions(); d++) {
+                int time = d == 0 ? t : steps - 1 - t;
+                long zOffset = (long) time * projectionWidth + (long) d * gates;
+                if (t > 0) {
+                    Sgemm.multiply(batch, gates, lstm.units, hidden, (long) d * slot, hiddenWidth,
+                            lstm.recurrentWeights[d], 0, gates, 1f, projection, zOffset, steps * projectionWidth);
+                }
+                for (int n = 0; n < batch; n++) {
+                    int zByte = (int) ((long) n * steps * projectionWidth + zOffset) << 2;
+                    step(projection.bytes, zByte, lstm.bias[d], cells, (n * lstm.directions() + d) * slot,
+                            hidden.bytes, (n * hiddenWidth + d * slot) << 2, lstm.units);
+                }
+            }
+        }
+        return new Layers.Matrix(hidden, hiddenWidth);
+    }
+
+    private static void step(ByteBuffer z, int zByte, float[] bias, float[] cells, int cellOffset, ByteBuffer h, int hByte, int units) {
+        int lanes = Simd.WIDE.length();
+        for (int i = 0; i < units; i += lanes) {
+            FloatVector g = gate(z, zByte, bias, i).lanewise(VectorOperators.TANH);
+            FloatVector f = Simd.sigmoid(gate(z, zByte, bias, units + i));
+            FloatVector o = Simd.sigmoid(gate(z, zByte, bias, 2 * units + i));
+            FloatVector in = Simd.sigmoid(gate(z, zByte, bias, 3 * units + i));
+            FloatVector c = f.mul(FloatVector.fromArray(Simd.WIDE, cells, cellOffset + i)).add(in.mul(g));
+            c.intoArray(cells, cellOffset + i);
+            o.mul(c.lanewise(VectorOperators.TANH)).intoByteBuffer(h, hByte + (i << 2), ORDER);
+        }
+    }
+
+    private static FloatVector gate(ByteBuffer z, int zByte, float[] bias, int index) {
+        return FloatVector.fromByteBuffer(Simd.WIDE, z, zByte + (index << 2), ORDER).add(FloatVector.fromArray(Simd.WIDE, bias, index));
+    }
+
+    private static Layers.Matrix dense(Layers.Dense dense, Layers.Matrix in, NativeFloats out, int batch) {
+        Sgemm.multiply(batch, dense.units, dense.inputs, in.data(), 0, in.width(), dense.weights, 0, dense.units, 0f, out, 0, dense.units);
+        ByteBuffer bytes = out.bytes;
+        for (int n = 0; n < batch; n++) {
+            if (dense.activation.kind() == Activation.Kind.SOFTMAX) {
+                softmax(bytes, n * dense.units, dense);
+                continue;
+            }
+            for (int u = 0; u < dense.units; u++) {
+                int at = (n * dense.units + u) << 2;
+                bytes.putFloat(at, Layers.activate(dense.activation, bytes.getFloat(at) + dense.bias[u]));
+            }
+        }
+        return new Layers.Matrix(out, dense.units);
+    }
+
+    private static void softmax(ByteBuffer bytes, int row, Layers.Dense dense) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int u = 0; u < dense.units; u++) {
+            max = Math.max(max, bytes.getFloat((row + u) << 2) + dense.bias[u]);
+        }
+        double sum = 0;
+        for (int u = 0; u < dense.units; u++) {
+            sum += Math.exp(bytes.getFloat((row + u) << 2) + dense.bias[u] - max);
+        }
+        for (int u = 0; u < dense.units; u++) {
+            int at = (row + u) << 2;
+            bytes.putFloat(at, (float) (Math.exp(bytes.getFloat(at) + dense.bias[u] - max) / sum));
+        }
+    }
+}

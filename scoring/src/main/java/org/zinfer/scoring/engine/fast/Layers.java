@@ -1,0 +1,149 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.LayerSpec;
+
+/** The layers of a {@link Plan}, with their weights laid out for the fast engine. */
+final class Layers {
+    private Layers() {
+    }
+
+    /** A batch of rows of 'width' floats in native memory. */
+    record Matrix(NativeFloats data, int width) {
+    }
+
+    /**
+     * Windows of a sequence layer in native memory: per window a block of lead zero rows, length rows of data
+     * and trail zero rows, each row 'width' floats (channels padded to whole vectors with zeros). The zero
+     * rows are the next convolution's padding.
+     */
+    record Sequence(NativeFloats data, int lead, int length, int trail, int width) {
+        int stride() {
+            return lead + length + trail;
+        }
+
+        int rowOffset(int window, int row) {
+            return (window * stride() + lead + row) * width;
+        }
+
+        Matrix flattened() {
+            return new Matrix(data, stride() * width);
+        }
+    }
+
+    /** A convolution and the max pooling after it (pool 1 when none follows). */
+    static final class Convolution {
+        final int kernel;
+        final int channels;
+        final int filters;
+        final boolean same;
+        final int pool;
+        final Activation activation;
+        /** Bias padded with zeros to the output row width. */
+        final float[] bias;
+        /** Rows per kernel tap in the lookup table: one of zeros (N and other symbols), then A, C, G, T. */
+        static final int LOOKUP_ROWS = 1 + org.zinfer.formats.encoding.OneHot.CHANNELS;
+        /** First convolution only: weight rows [k][zero, A, C, G, T][width] to add up per base. */
+        final float[] lookup;
+        final int lookupWidth;
+        /** Later convolutions: weights [k][channels][filters] for the shifted products. */
+        final NativeFloats weights;
+
+        /** kernelInOut: DL4J's Conv1D weight buffer, which holds [k][channels][filters] (Keras' layout). */
+        Convolution(LayerSpec.Conv1D spec, int channels, int pool, float[] kernelInOut, float[] bias, int width, boolean first) {
+            this.kernel = spec.kernel();
+            this.channels = channels;
+            this.filters = spec.filters();
+            this.same = spec.samePadding();
+            this.pool = pool;
+            this.activation = spec.activation();
+            this.bias = java.util.Arrays.copyOf(bias, width);
+            this.lookup = first ? lookupTable(kernelInOut, kernel, filters, width) : null;
+            this.lookupWidth = width;
+            this.weights = first ? null : NativeFloats.of(kernelInOut);
+        }
+
+        int leftPad() {
+            return leftPad(kernel, same);
+        }
+
+        private static float[] lookupTable(float[] kernelInOut, int kernel, int filters, int width) {
+            float[] table = new float[kernel * LOOKUP_ROWS * width];
+            int channels = org.zinfer.formats.encoding.OneHot.CHANNELS;
+            for (int j = 0; j < kernel; j++) {
+                for (int c = 0; c < channels; c++) {
+                    System.arraycopy(kernelInOut, (j * channels + c) * filters, table, (j * LOOKUP_ROWS + 1 + c) * width, filters);
+                }
+            }
+            return table;
+        }
+
+        int outputLength(int inputLength) {
+            return same ? inputLength : inputLength - kernel + 1;
+        }
+
+        static int leftPad(int kernel, boolean same) {
+            return same ? (kernel - 1) / 2 : 0;
+        }
+
+        static int rightPad(int kernel, boolean same) {
+            return same ? kernel - 1 - leftPad(kernel, same) : 0;
+        }
+    }
+
+    static final class Lstm {
+        final int channels;
+        final int units;
+        final boolean bidirectional;
+        /** [channels][directions * 4 * units]: both directions' input weights side by side. */
+        final NativeFloats inputWeights;
+        final NativeFloats[] recurrentWeights;
+        /** Per direction, 4 * units biases plus a vector of slack for full-vector loads. */
+        final float[][] bias;
+
+        Lstm(int channels, int units, boolean bidirectional, NativeFloats inputWeights, NativeFloats[] recurrentWeights, float[][] bias) {
+            this.channels = channels;
+            this.units = units;
+            this.bidirectional = bidirectional;
+            this.inputWeights = inputWeights;
+            this.recurrentWeights = recurrentWeights;
+            this.bias = bias;
+        }
+
+        int directions() {
+            return bidirectional ? 2 : 1;
+        }
+
+        /** Units padded to whole vectors: each direction's hidden state and cell take this many floats. */
+        int slot() {
+            return Simd.padded(units, Simd.WIDE);
+        }
+    }
+
+    static final class Dense {
+        final int inputs;
+        final int units;
+        final Activation activation;
+        final NativeFloats weights;
+        final float[] bias;
+
+        Dense(int inputs, int units, Activation activation, float[] weights, float[] bias) {
+            this.inputs = inputs;
+            this.units = units;
+            this.activation = activation;
+            this.weights = NativeFloats.of(weights);
+            this.bias = bias;
+        }
+    }
+
+    static float activate(Activation activation, float x) {
+        return switch (activation.kind()) {
+            case LINEAR -> x;
+            case RELU -> Math.max(x, 0f);
+            case LEAKY_RELU -> x > 0 ? x : (float) activation.alpha() * x;
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+            case TANH -> (float) Math.tanh(x);
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
+        };
+    }
+}

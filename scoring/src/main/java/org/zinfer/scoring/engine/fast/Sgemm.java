@@ -1,0 +1,21 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/** Row-major single-precision matrix products through the OpenBLAS that ND4J's CPU backend ships. */
+final class Sgemm {
+    private Sgemm() {
+    }
+
+    /** C[m x n] = A[m x k] * B[k x n] + beta * C, each given as buffer, element offset and row stride. */
+    static void multiply(int m, int n, int k, NativeFloats a, long aOffset, int lda, NativeFloats b, long bOffset, int ldb,
+                         float beta, NativeFloats c, long cOffset, int ldc) {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans,
+                m, n, k, 1f, a.at(aOffset), lda, b.at(bOffset), ldb, beta, c.at(cOffset), ldc);
+    }
+
+    /** BLAS threads for every later product; the engine runs one single-threaded product per worker. */
+    static void threads(int threads) {
+        openblas_nolapack.blas_set_num_threads(threads);
+    }
+}

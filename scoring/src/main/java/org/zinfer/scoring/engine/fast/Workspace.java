@@ -1,0 +1,61 @@
+package org.zinfer.scoring.engine.fast;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One worker thread's buffers for a {@link Plan}, grown to the largest batch seen and reused. */
+final class Workspace {
+    private final Plan plan;
+    private int capacity;
+    final int[] codes;
+    final float[] firstRows;
+    final List<Layers.Sequence> sequences = new ArrayList<>();
+    final List<NativeFloats> convolutionOutputs = new ArrayList<>();
+    final List<NativeFloats> denseOutputs = new ArrayList<>();
+    NativeFloats projection;
+    NativeFloats hidden;
+    float[] cells;
+
+    Workspace(Plan plan) {
+        this.plan = plan;
+        Layers.Convolution first = plan.convolutions.get(0);
+        this.codes = new int[plan.windowLength + first.kernel - 1];
+        // positions outside the window (the convolution's padding) read the zero row of each tap
+        java.util.Arrays.fill(codes, 0);
+        int[] shape = plan.sequenceShapes.get(0);
+        this.firstRows = new float[shape[1] * shape[3]];
+    }
+
+    void ensure(int batch) {
+        if (batch <= capacity) {
+            return;
+        }
+        capacity = batch;
+        int slack = Simd.WIDE.length();
+        sequences.clear();
+        convolutionOutputs.clear();
+        denseOutputs.clear();
+        for (int i = 0; i < plan.convolutions.size(); i++) {
+            int[] shape = plan.sequenceShapes.get(i);
+            long rows = (long) batch * (shape[0] + shape[1] + shape[2]);
+            sequences.add(new Layers.Sequence(new NativeFloats(rows * shape[3] + slack), shape[0], shape[1], shape[2], shape[3]));
+            if (i == 0) {
+                convolutionOutputs.add(null);
+            } else {
+                int[] input = plan.sequenceShapes.get(i - 1);
+                long inputRows = (long) batch * (input[0] + input[1] + input[2]);
+                convolutionOutputs.add(new NativeFloats(inputRows * shape[3] + slack));
+            }
+        }
+        Layers.Lstm lstm = plan.lstm;
+        if (lstm != null) {
+            int steps = plan.sequenceShapes.get(plan.sequenceShapes.size() - 1)[1];
+            projection = new NativeFloats((long) batch * steps * lstm.directions() * 4 * lstm.units + slack);
+            hidden = new NativeFloats((long) batch * lstm.directions() * lstm.slot());
+            cells = new float[batch * lstm.directions() * lstm.slot()];
+        }
+        for (Layers.Dense dense : plan.dense) {
+            denseOutputs.add(new NativeFloats((long) batch * dense.units));
+        }
+    }
+}
