@@ -4,7 +4,7 @@ with the same weights, scoring the same windows zinfer scan scores (region start
 
 Reads the region with `samtools faidx`, one-hot encodes A,C,G,T, scores in batches and prints one line:
     torch windows=N seconds=S windows_per_s=R
-The time covers reading, encoding and the forward passes (not writing tracks). With --check FILE it also
+Windows start at region start + k*step inside the region, as in zinfer scan. The time covers reading, encoding and the forward passes (not writing tracks). With --check FILE it also
 writes the scores as TSV (window start, then one column per output) to compare with zinfer.
 
 usage: torch_scan.py MODEL.h5 GENOME.fa.gz CONTIG:START-END [--step 50] [--threads 2] [--batch 256]
@@ -106,16 +106,18 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     model = KerasConvLstm(args.model).eval()
-    contig, span = args.region.split(":")
-    first = int(span.replace(",", "").split("-")[0]) - 1
+    contig, span = args.region.replace(",", "").split(":")
+    first, last = (int(x) for x in span.split("-"))
+    first -= 1
 
     started = time.perf_counter()
-    bases = np.frombuffer(region_bases(args.genome, args.region), dtype=np.uint8)
+    # windows start in the region and may reach 999 bases past its end, as zinfer scan's do
+    bases = np.frombuffer(region_bases(args.genome, "%s:%d-%d" % (contig, first + 1, last + 999)), dtype=np.uint8)
     codes = np.full(256, -1, dtype=np.int64)
     for c, b in enumerate(b"ACGT"):
         codes[b] = c
     encoded = codes[bases]
-    starts = list(range(0, len(bases) - 999, args.step))
+    starts = [s for s in range(0, last - first, args.step) if s + 1000 <= len(bases)]
     outputs = []
     with torch.no_grad():
         for i in range(0, len(starts), args.batch):

@@ -5,7 +5,10 @@ import org.zinfer.scoring.bundle.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -77,18 +80,35 @@ public final class Main {
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         try {
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));
-            return child.waitFor();
+            Thread errors = new Thread(() -> copyErrors(child));
+            errors.start();
+            int code = child.waitFor();
+            errors.join();
+            return code;
         } catch (IOException e) {
             System.err.println("zinfer: error: cannot start Java: " + e.getMessage());
             return 70;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return 130;
+        }
+    }
+
+    /** Passes the child's stderr on, less the JVM's notice that it uses the (incubating) Vector API module. */
+    private static void copyErrors(Process child) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getErrorStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                if (!line.equals("WARNING: Using incubator modules: jdk.incubator.vector")) {
+                    System.err.println(line);
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("zinfer: error: lost the output of the scoring process: " + e.getMessage());
         }
     }
 

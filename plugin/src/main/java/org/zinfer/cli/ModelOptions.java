@@ -31,12 +31,17 @@ final class ModelOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads of the fast engine (default: all cores).")
     Integer threads;
 
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE",
+            description = "auto: the backend this build has; cpu or gpu: insist on it, failing at once if it cannot load (default: ${DEFAULT-VALUE}).")
+    String device;
+
     FactorModel load(PrintStream log) {
+        String backend = Devices.require(device);
         FactorModel loaded = ModelLoader.load(model);
         Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
         log.printf("zinfer: model %s: %d factors, windows of %d nt; ND4J backend %s, %s threads%n",
                 loaded.metadata().name(), loaded.factors().size(), loaded.windowLength(),
-                environment.getProperty("backend", "unknown"), environment.getOrDefault("omp.threads", "?"));
+                backend, environment.getOrDefault("omp.threads", "?"));
         return loaded;
     }
 

@@ -97,6 +97,13 @@ class BadInputTest {
     }
 
     @Test
+    void gpuWithoutCudaFailsAtOnce() throws IOException {
+        Path out = dir.resolve("gpu-out");
+        assertFails(out, "--device gpu: this zinfer has no CUDA backend", "scan", "--device", "gpu", "-m", model.toString(),
+                "-f", fasta.toString(), "-o", out.toString());
+    }
+
+    @Test
     void goodInputOnTheSameFilesWorks() {
         Path out = dir.resolve("good");
         CommandRunner.Outcome outcome = CommandRunner.run("scan", "-m", model.toString(), "-f", fasta.toString(), "--step", "100", "-o", out.toString());
