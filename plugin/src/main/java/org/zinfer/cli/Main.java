@@ -20,6 +20,7 @@ import java.util.List;
 public final class Main {
     /** Set in the relaunched JVM so it does not relaunch again. */
     private static final String RELAUNCHED = "zinfer.relaunched";
+    private static final String DEFAULT_HEAP = "-Xmx1g";
 
     public static void main(String[] args) {
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -73,7 +74,12 @@ public final class Main {
     private static int relaunchWithPassiveOpenMp(String[] args) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))) {
+            // Scans stream: a small heap keeps resident memory flat; -Xmx on the java command line overrides it.
+            command.add(DEFAULT_HEAP);
+        }
+        command.addAll(jvmArguments);
         command.add("-D" + RELAUNCHED + "=true");
         command.add("--add-modules=jdk.incubator.vector");
         command.add("-cp");
