@@ -27,19 +27,11 @@ class BadInputTest {
 
     @BeforeAll
     static void setUp() {
-        model = makeKerasFile("convrnn");
+        model = TestModels.kerasFile(dir, "convrnn");
         Map<String, String> contigs = new LinkedHashMap<>();
         contigs.put("chrA", SyntheticGenome.random(new Random(1), 5000));
         contigs.put("chrB", SyntheticGenome.random(new Random(2), 3000));
         fasta = SyntheticGenome.write(dir.resolve("genome.fa"), contigs);
-    }
-
-    static Path makeKerasFile(String kind) {
-        TestEnvironment.requirePythonModules("numpy", "h5py");
-        Path file = dir.resolve(kind + ".h5");
-        String script = TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString();
-        TestEnvironment.run(TestEnvironment.python(script, file.toString(), kind));
-        return file;
     }
 
     private static void assertFails(Path output, String expected, String... args) throws IOException {
@@ -89,7 +81,7 @@ class BadInputTest {
 
     @Test
     void unsupportedKerasLayer() throws IOException {
-        Path lambda = makeKerasFile("lambda");
+        Path lambda = TestModels.kerasFile(dir, "lambda");
         Path out = dir.resolve("lambda.zinfer");
         assertFails(out, "layer 'lambda' of type Lambda is not supported", "import", "-k", lambda.toString(), "-o", out.toString());
         Path tracks = dir.resolve("lambda-tracks");
