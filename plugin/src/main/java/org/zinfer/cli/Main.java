@@ -16,7 +16,7 @@ import java.util.List;
 
 @Command(name = "zinfer", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Predicts where zinc-finger (ZNF) transcription factors bind DNA.",
-        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
+        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, MergeCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
 public final class Main {
     /** Set in the relaunched JVM so it does not relaunch again. */
     private static final String RELAUNCHED = "zinfer.relaunched";

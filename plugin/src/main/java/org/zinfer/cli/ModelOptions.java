@@ -51,7 +51,7 @@ final class ModelOptions {
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         WindowScorer scorer = engine.equals("fast")
-                ? ConvLstmScorer.forModel(loaded, workers).orElseGet(() -> reference(loaded))
+                ? ConvLstmScorer.forModel(loaded, workers, batch).orElseGet(() -> reference(loaded))
                 : reference(loaded);
         log.println("zinfer: scoring with " + scorer.describe());
         return scorer;

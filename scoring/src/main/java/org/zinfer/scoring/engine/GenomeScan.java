@@ -7,6 +7,8 @@ import org.zinfer.formats.genome.Region;
 import org.zinfer.formats.genome.TiledWindows;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.track.FactorTracks;
+import org.zinfer.formats.track.ScanManifest;
+import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.io.PrintStream;
@@ -59,8 +61,17 @@ public final class GenomeScan {
                 engine.run(windows, new TrackSink(tracks, genome, options.step()), progress);
                 tracks.commit();
             }
+            manifest(model, options, genome, regions, contigs).write(options.outDir());
             return new Summary(progress.done(), windows.skipped(), progress.seconds());
         }
+    }
+
+    private static ScanManifest manifest(FactorModel model, Options options, ReferenceGenome genome, List<Region> regions, List<Contig> contigs) {
+        List<Contig> all = genome.contigs();
+        List<ScanManifest.ManifestContig> ranked = contigs.stream()
+                .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
+        return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
+                ScanManifest.describe(regions), Version.current());
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */

@@ -56,7 +56,7 @@ class KerasParityTest {
         FactorModel loaded = ModelLoader.load(model);
         List<double[]> reference = referenceScores(model, null);
         for (WindowScorer scorer : List.of(new GraphScorer(loaded.network(), 1000, loaded.factors().size()),
-                ConvLstmScorer.forModel(loaded, 2).orElseThrow())) {
+                ConvLstmScorer.forModel(loaded, 2, 128).orElseThrow())) {
             List<double[]> zinfer = zinferScores(loaded, scorer);
             double difference = TestWindows.maxAbsDifference(zinfer, reference);
             System.out.printf("parity %s, %s: %d windows x %d outputs, max |zinfer - reference| = %.3g%n",

@@ -1,7 +1,6 @@
 package org.zinfer.scoring.engine.fast;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
@@ -32,11 +31,13 @@ public final class ConvLstmScorer implements WindowScorer {
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private final Plan plan;
     private final int threads;
+    private final int batchSize;
     private final ThreadLocal<Workspace> workspaces;
 
-    private ConvLstmScorer(Plan plan, int threads) {
+    private ConvLstmScorer(Plan plan, int threads, int batchSize) {
         this.plan = plan;
         this.threads = threads;
+        this.batchSize = batchSize;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(plan));
         Sgemm.threads(1);
     }
@@ -45,11 +46,11 @@ public final class ConvLstmScorer implements WindowScorer {
      * The fast scorer for a model, or empty when its layers, ND4J's backend (CPU only) or the JVM (which must
      * have jdk.incubator.vector) are outside what it handles.
      */
-    public static Optional<WindowScorer> forModel(FactorModel model, int threads) {
+    public static Optional<WindowScorer> forModel(FactorModel model, int threads, int batchSize) {
         if (!Simd.available() || !Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
             return Optional.empty();
         }
-        return Plan.of(model.metadata().architecture(), model.network()).map(plan -> new ConvLstmScorer(plan, threads));
+        return Plan.of(model.metadata().architecture(), model.network()).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
     }
 
     @Override
@@ -67,9 +68,24 @@ public final class ConvLstmScorer implements WindowScorer {
         return "zinfer CPU engine (BLAS + " + Simd.WIDE.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
     }
 
+    /**
+     * Scores windows in blocks of exactly batchSize, a short last block filled up with empty windows: BLAS
+     * sums in an order that can depend on the matrix sizes, and a window's score must not depend on which
+     * batch it fell in (chunked scans must merge into exactly what one scan writes).
+     */
     @Override
     public float[] score(List<SequenceWindow> windows) {
-        int batch = windows.size();
+        float[] scores = new float[windows.size() * plan.outputs()];
+        for (int from = 0; from < windows.size(); from += batchSize) {
+            List<SequenceWindow> block = windows.subList(from, Math.min(windows.size(), from + batchSize));
+            float[] blockScores = scoreBlock(block);
+            System.arraycopy(blockScores, 0, scores, from * plan.outputs(), block.size() * plan.outputs());
+        }
+        return scores;
+    }
+
+    private float[] scoreBlock(List<SequenceWindow> windows) {
+        int batch = batchSize;
         Workspace workspace = workspaces.get();
         workspace.ensure(batch);
         Layers.Sequence sequence = firstConvolution(windows, workspace);
@@ -80,7 +96,7 @@ public final class ConvLstmScorer implements WindowScorer {
         for (int i = 0; i < plan.dense.size(); i++) {
             features = dense(plan.dense.get(i), features, workspace.denseOutputs.get(i), batch);
         }
-        float[] scores = new float[batch * plan.outputs()];
+        float[] scores = new float[windows.size() * plan.outputs()];
         features.data().bytes.asFloatBuffer().get(0, scores);
         return scores;
     }
@@ -182,28 +198,51 @@ public final class ConvLstmScorer implements WindowScorer {
                 }
                 for (int n = 0; n < batch; n++) {
                     int zByte = (int) ((long) n * steps * projectionWidth + zOffset) << 2;
-                    step(projection.bytes, zByte, lstm.bias[d], cells, (n * lstm.directions() + d) * slot,
-                            hidden.bytes, (n * hiddenWidth + d * slot) << 2, lstm.units);
+                    step(projection.bytes, zByte, lstm.bias[d], workspace.gates, cells, (n * lstm.directions() + d) * slot,
+                            hidden.bytes, (n * hiddenWidth + d * slot) << 2, lstm.units, slot);
                 }
             }
         }
         return new Layers.Matrix(hidden, hiddenWidth);
     }
 
-    private static void step(ByteBuffer z, int zByte, float[] bias, float[] cells, int cellOffset, ByteBuffer h, int hByte, int units) {
+    /**
+     * One LSTM step of one window and direction. Each gate block is activated into a heap scratch row, then the
+     * cell is updated; every loop holds a single exp so that the JIT compiles it into SIMD code whole.
+     */
+    private static void step(ByteBuffer z, int zByte, float[] bias, float[] gates, float[] cells, int cellOffset,
+                             ByteBuffer h, int hByte, int units, int slot) {
+        activateTanh(z, zByte, bias, 0, gates, 0, units);
+        for (int block = 1; block < 4; block++) {
+            activateSigmoid(z, zByte, bias, block * units, gates, block * slot, units);
+        }
         int lanes = Simd.WIDE.length();
         for (int i = 0; i < units; i += lanes) {
-            FloatVector g = gate(z, zByte, bias, i).lanewise(VectorOperators.TANH);
-            FloatVector f = Simd.sigmoid(gate(z, zByte, bias, units + i));
-            FloatVector o = Simd.sigmoid(gate(z, zByte, bias, 2 * units + i));
-            FloatVector in = Simd.sigmoid(gate(z, zByte, bias, 3 * units + i));
+            FloatVector g = FloatVector.fromArray(Simd.WIDE, gates, i);
+            FloatVector f = FloatVector.fromArray(Simd.WIDE, gates, slot + i);
+            FloatVector o = FloatVector.fromArray(Simd.WIDE, gates, 2 * slot + i);
+            FloatVector in = FloatVector.fromArray(Simd.WIDE, gates, 3 * slot + i);
             FloatVector c = f.mul(FloatVector.fromArray(Simd.WIDE, cells, cellOffset + i)).add(in.mul(g));
             c.intoArray(cells, cellOffset + i);
-            o.mul(c.lanewise(VectorOperators.TANH)).intoByteBuffer(h, hByte + (i << 2), ORDER);
+            o.mul(Simd.tanh(c)).intoByteBuffer(h, hByte + (i << 2), ORDER);
         }
     }
 
-    private static FloatVector gate(ByteBuffer z, int zByte, float[] bias, int index) {
+    /** gates[to, to + units) = tanh(z[from, from + units) + bias), in whole vectors. */
+    private static void activateTanh(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
+        for (int i = 0; i < units; i += Simd.WIDE.length()) {
+            Simd.tanh(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
+        }
+    }
+
+    /** gates[to, to + units) = sigmoid(z[from, from + units) + bias), in whole vectors. */
+    private static void activateSigmoid(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
+        for (int i = 0; i < units; i += Simd.WIDE.length()) {
+            Simd.sigmoid(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
+        }
+    }
+
+    private static FloatVector preActivation(ByteBuffer z, int zByte, float[] bias, int index) {
         return FloatVector.fromByteBuffer(Simd.WIDE, z, zByte + (index << 2), ORDER).add(FloatVector.fromArray(Simd.WIDE, bias, index));
     }
 

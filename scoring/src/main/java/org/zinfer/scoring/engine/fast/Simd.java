@@ -1,6 +1,7 @@
 package org.zinfer.scoring.engine.fast;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.zinfer.scoring.model.Activation;
@@ -10,10 +11,12 @@ import org.zinfer.scoring.model.Activation;
  * unmasked vector; padding lanes hold finite values that zero weights cancel.
  */
 final class Simd {
+    /** The widest vectors the CPU has; every vector here is of this species (the JIT needs it constant). */
+    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Convolution rows. */
-    static final VectorSpecies<Float> ROW = FloatVector.SPECIES_PREFERRED;
-    /** LSTM units: the widest the CPU has. */
-    static final VectorSpecies<Float> WIDE = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> ROW = SPECIES;
+    /** LSTM units. */
+    static final VectorSpecies<Float> WIDE = SPECIES;
 
     private Simd() {
     }
@@ -33,13 +36,47 @@ final class Simd {
             case RELU -> x.max(0f);
             case LEAKY_RELU -> x.blend(x.mul((float) activation.alpha()), x.compare(VectorOperators.LT, 0f));
             case SIGMOID -> sigmoid(x);
-            case TANH -> x.lanewise(VectorOperators.TANH);
+            case TANH -> tanh(x);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
         };
     }
 
     static FloatVector sigmoid(FloatVector x) {
-        FloatVector one = (FloatVector) x.species().broadcast(1);
-        return one.div(x.neg().lanewise(VectorOperators.EXP).add(1f));
+        return FloatVector.broadcast(SPECIES, 1f).div(exp(x.neg()).add(1f));
+    }
+
+    /** tanh(x) = 2 sigmoid(2x) - 1 (absolute error below 1e-7). */
+    static FloatVector tanh(FloatVector x) {
+        return sigmoid(x.add(x)).mul(2f).sub(1f);
+    }
+
+    private static final float LOG2E = 1.44269504f;
+    private static final float LN2_HIGH = 0.693359375f;
+    private static final float LN2_LOW = -2.12194440e-4f;
+    private static final float ROUNDER = 12582912f; // 1.5 * 2^23: adding and subtracting it rounds to an integer
+    private static final int ROUNDER_BITS = Float.floatToRawIntBits(ROUNDER);
+
+
+    /**
+     * e^x from fused multiply-adds, multiplications and bit shifts only (Cody-Waite reduction, degree-7
+     * Taylor polynomial, relative error below 2e-7); each of these is exactly rounded, in SIMD code and in
+     * the interpreter alike. Unlike the Vector API's EXP, whose result differs by an ulp
+     * between compiled SIMD code and the interpreter's fallback, this gives the same bits however it runs, so a
+     * window's score does not depend on when or on which thread it was scored.
+     */
+    static FloatVector exp(FloatVector x) {
+        FloatVector clamped = x.max(-87f).min(88f);
+        FloatVector shifted = clamped.fma(LOG2E, ROUNDER); // k = round(x / ln 2) sits in the low mantissa bits
+        FloatVector k = shifted.sub(ROUNDER);
+        FloatVector r = k.fma(FloatVector.broadcast(SPECIES, -LN2_HIGH), clamped).add(k.mul(-LN2_LOW));
+        FloatVector p = r.fma(1f / 5040, 1f / 720)
+                .fma(r, FloatVector.broadcast(SPECIES, 1f / 120))
+                .fma(r, FloatVector.broadcast(SPECIES, 1f / 24))
+                .fma(r, FloatVector.broadcast(SPECIES, 1f / 6))
+                .fma(r, FloatVector.broadcast(SPECIES, 0.5f))
+                .fma(r, FloatVector.broadcast(SPECIES, 1f))
+                .fma(r, FloatVector.broadcast(SPECIES, 1f));
+        IntVector exponent = ((IntVector) shifted.reinterpretAsInts()).sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(exponent.reinterpretAsFloats());
     }
 }

@@ -15,6 +15,8 @@ final class Workspace {
     NativeFloats projection;
     NativeFloats hidden;
     float[] cells;
+    /** One window's activated gate blocks, each in a slot of whole vectors. */
+    float[] gates;
 
     Workspace(Plan plan) {
         this.plan = plan;
@@ -53,6 +55,7 @@ final class Workspace {
             projection = new NativeFloats((long) batch * steps * lstm.directions() * 4 * lstm.units + slack);
             hidden = new NativeFloats((long) batch * lstm.directions() * lstm.slot());
             cells = new float[batch * lstm.directions() * lstm.slot()];
+            gates = new float[4 * lstm.slot()];
         }
         for (Layers.Dense dense : plan.dense) {
             denseOutputs.add(new NativeFloats((long) batch * dense.units));

@@ -73,9 +73,29 @@ class ConvLstmScorerTest {
         assertTrue(difference <= 1e-5, "max difference " + difference);
     }
 
+    @ParameterizedTest
+    @MethodSource("relatives")
+    void aWindowsScoreDoesNotDependOnItsBatch(Architecture architecture) {
+        FactorModel model = new FactorModel(NetworkBuilder.build(architecture, 5, 1e-3, 0.9),
+                new ModelMetadata("t", ModelMetadata.defaultFactorNames(architecture.outputs()), OneHot.ALPHABET,
+                        architecture.windowLength(), architecture, "test", "now", "dev", null, null));
+        WindowScorer fast = ConvLstmScorer.forModel(model, 1, 16).orElseThrow();
+        List<SequenceWindow> windows = windows(architecture.windowLength()).subList(0, 40);
+        float[] together = fast.score(windows);
+        int outputs = fast.outputs();
+        for (int i = 0; i < windows.size(); i += 7) {
+            float[] alone = fast.score(List.of(windows.get(i)));
+            float[] shifted = fast.score(windows.subList(i, Math.min(windows.size(), i + 5)));
+            for (int k = 0; k < outputs; k++) {
+                assertEquals(together[i * outputs + k], alone[k], 0f, "window " + i + " alone");
+                assertEquals(together[i * outputs + k], shifted[k], 0f, "window " + i + " first of a short batch");
+            }
+        }
+    }
+
     /** Scores in batches of odd sizes (the last one short) with both scorers; returns the largest difference. */
     private static double compare(FactorModel model, List<SequenceWindow> windows) {
-        WindowScorer fast = ConvLstmScorer.forModel(model, 1).orElseThrow();
+        WindowScorer fast = ConvLstmScorer.forModel(model, 1, 37).orElseThrow();
         GraphScorer reference = new GraphScorer(model.network(), model.windowLength(), model.factors().size());
         assertEquals(reference.outputs(), fast.outputs());
         double max = 0;
