@@ -3,6 +3,7 @@ package org.zinfer.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.formats.testing.TestModels;
 
 import java.io.IOException;
 import java.io.InputStream;

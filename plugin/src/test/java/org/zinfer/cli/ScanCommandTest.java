@@ -121,7 +121,8 @@ class ScanCommandTest {
     void noTemporaryFilesAreLeft() throws IOException {
         try (var files = Files.list(out)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(8 * 4, names.size(), names.toString()); // .bw, .bedGraph.gz, .tbi, .bed
+            assertEquals(8 * 4 + 1, names.size(), names.toString()); // .bw, .bedGraph.gz, .tbi, .bed per factor
+            assertTrue(names.contains("zinfer-scan.json"), names.toString());
             assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), names.toString());
         }
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.formats.testing.TestModels;
 import org.zinfer.formats.testing.TestEnvironment;
 
 import java.io.IOException;

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.formats.testing.TestModels;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.FastaPrediction;
@@ -24,17 +25,9 @@ class KerasModelReaderTest {
     @TempDir
     Path dir;
 
-    static Path makeKerasFile(Path dir, String kind) {
-        TestEnvironment.requirePythonModules("numpy", "h5py");
-        Path file = dir.resolve(kind + ".h5");
-        String script = TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString();
-        TestEnvironment.run(TestEnvironment.python(script, file.toString(), kind));
-        return file;
-    }
-
     @Test
     void readsTheLayerChainAndWeights() {
-        KerasModel model = KerasModelReader.read(makeKerasFile(dir, "convrnn"));
+        KerasModel model = KerasModelReader.read(TestModels.kerasFile(dir, "convrnn"));
         assertEquals(1000, model.architecture().windowLength());
         assertEquals(4, model.architecture().channels());
         assertEquals(2, model.architecture().outputs());
@@ -48,7 +41,7 @@ class KerasModelReaderTest {
 
     @Test
     void syntheticModelWithEvenSamePaddingAndValidConvMatchesReference() {
-        Path keras = makeKerasFile(dir, "convrnn");
+        Path keras = TestModels.kerasFile(dir, "convrnn");
         Path fasta = new TestWindows(9).random(60).withUnknownBases(20).repeats(20).writeFasta(dir.resolve("w.fa"));
         FactorModel model = ModelLoader.load(keras);
         Path ours = dir.resolve("ours.tsv");
@@ -62,7 +55,7 @@ class KerasModelReaderTest {
 
     @Test
     void refusesUnsupportedLayersNamingThem() {
-        Path keras = makeKerasFile(dir, "lambda");
+        Path keras = TestModels.kerasFile(dir, "lambda");
         InputException e = assertThrows(InputException.class, () -> ModelLoader.load(keras));
         assertTrue(e.getMessage().contains("layer 'lambda' of type Lambda is not supported"), e.getMessage());
         assertTrue(e.getMessage().contains(keras.toString()), e.getMessage());

@@ -56,9 +56,7 @@ class ConvLstmScorerTest {
     @ParameterizedTest
     @MethodSource("relatives")
     void matchesTheGraphOnRelatives(Architecture architecture) {
-        FactorModel model = new FactorModel(NetworkBuilder.build(architecture, 17, 1e-3, 0.9),
-                new ModelMetadata("t", ModelMetadata.defaultFactorNames(architecture.outputs()), OneHot.ALPHABET,
-                        architecture.windowLength(), architecture, "test", "now", "dev", null, null));
+        FactorModel model = randomModel(architecture, 17);
         double difference = compare(model, windows(architecture.windowLength()));
         assertTrue(difference <= 1e-5, "max difference " + difference);
     }
@@ -76,9 +74,7 @@ class ConvLstmScorerTest {
     @ParameterizedTest
     @MethodSource("relatives")
     void aWindowsScoreDoesNotDependOnItsBatch(Architecture architecture) {
-        FactorModel model = new FactorModel(NetworkBuilder.build(architecture, 5, 1e-3, 0.9),
-                new ModelMetadata("t", ModelMetadata.defaultFactorNames(architecture.outputs()), OneHot.ALPHABET,
-                        architecture.windowLength(), architecture, "test", "now", "dev", null, null));
+        FactorModel model = randomModel(architecture, 5);
         WindowScorer fast = ConvLstmScorer.forModel(model, 1, 16).orElseThrow();
         List<SequenceWindow> windows = windows(architecture.windowLength()).subList(0, 40);
         float[] together = fast.score(windows);
@@ -91,6 +87,12 @@ class ConvLstmScorerTest {
                 assertEquals(together[i * outputs + k], shifted[k], 0f, "window " + i + " first of a short batch");
             }
         }
+    }
+
+    private static FactorModel randomModel(Architecture architecture, long seed) {
+        return new FactorModel(NetworkBuilder.build(architecture, seed, 1e-3, 0.9),
+                new ModelMetadata("t", ModelMetadata.defaultFactorNames(architecture.outputs()), OneHot.ALPHABET,
+                        architecture.windowLength(), architecture, "test", "now", "dev", null, null));
     }
 
     /** Scores in batches of odd sizes (the last one short) with both scorers; returns the largest difference. */

@@ -1,16 +1,14 @@
-package org.zinfer.cli;
-
-import org.zinfer.formats.testing.TestEnvironment;
+package org.zinfer.formats.testing;
 
 import java.nio.file.Path;
 
 /** Small Keras model files made for the tests by scoring/src/test/python/make_keras_file.py (h5py). */
-final class TestModels {
+public final class TestModels {
     private TestModels() {
     }
 
     /** kind: convrnn (a small conv + BiLSTM with 2 outputs) or lambda (the same with a Lambda layer). */
-    static Path kerasFile(Path dir, String kind) {
+    public static Path kerasFile(Path dir, String kind) {
         TestEnvironment.requirePythonModules("numpy", "h5py");
         Path file = dir.resolve(kind + ".h5");
         String script = TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString();
