@@ -53,11 +53,20 @@ public final class TestEnvironment {
     }
 
     public static Result run(List<String> command, Integer expectedExit) {
+        return runIn(null, command, expectedExit);
+    }
+
+    /** Runs a program in a working directory (null: this one); expectedExit null accepts any exit code. */
+    public static Result runIn(Path workingDirectory, List<String> command, Integer expectedExit) {
         requireProgram(command.get(0));
         try {
             Path out = Files.createTempFile("zinfer-test", ".out");
             Path err = Files.createTempFile("zinfer-test", ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            if (workingDirectory != null) {
+                builder.directory(workingDirectory.toFile());
+            }
+            Process process = builder.start();
             if (!process.waitFor(20, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 fail("timed out: " + command);

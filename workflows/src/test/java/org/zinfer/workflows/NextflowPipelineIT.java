@@ -1,0 +1,69 @@
+package org.zinfer.workflows;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.formats.testing.TestEnvironment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** workflows/nextflow run by the real Nextflow (24.10.0 from Maven Central, offline), chunk size below contig sizes. */
+class NextflowPipelineIT {
+    @TempDir
+    static Path dir;
+    static ScatteredScan scan;
+
+    @BeforeAll
+    static void genome() {
+        scan = new ScatteredScan(dir);
+    }
+
+    private static TestEnvironment.Result nextflow(Path workDir, Integer expectedExit, String... extra) {
+        Path pipeline = TestEnvironment.root().resolve("workflows/nextflow");
+        List<String> command = new ArrayList<>(List.of(pipeline.resolve("nextflow").toString(), "-log", workDir.resolve(".nextflow.log").toString(),
+                "run", pipeline.resolve("main.nf").toString(), "-profile", "test", "-work-dir", workDir.resolve("work").toString(),
+                "--fasta", scan.fasta.toString(), "--model", scan.model.toString(), "--zinfer_jar", ScatteredScan.jar().toString(),
+                "--chunk_size", String.valueOf(ScatteredScan.CHUNK), "--outdir", workDir.resolve("results").toString()));
+        command.addAll(List.of(extra));
+        return TestEnvironment.runIn(workDir, command, expectedExit);
+    }
+
+    @Test
+    void scatteredScanEqualsOneScan() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("run"));
+        nextflow(run, 0);
+        scan.assertSameTracks(run.resolve("results/tracks"));
+    }
+
+    @Test
+    void stubRunWalksTheWholePipeline() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("stub"));
+        TestEnvironment.Result result = nextflow(run, 0, "-stub-run");
+        assertTrue(result.stdout().contains("ZINFER_MERGE"), result.stdout());
+        assertTrue(Files.exists(run.resolve("results/tracks/zinfer-scan.json")));
+    }
+
+    @Test
+    void aFailedChunkFailsTheRunByNameAndResumeRedoesOnlyWhatIsMissing() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("resume"));
+        TestEnvironment.Result failed = nextflow(run, null, "--extra_regions", "chrZ:1-100");
+        assertNotEquals(0, failed.exitCode());
+        assertTrue((failed.stdout() + failed.stderr()).contains("ZINFER_SCAN (chrZ_1-100)"), failed.stdout());
+        nextflow(run, 0, "-resume", "-with-trace", run.resolve("trace.txt").toString());
+        List<String> trace = Files.readAllLines(run.resolve("trace.txt"));
+        long cached = trace.stream().filter(l -> l.contains("ZINFER_SCAN") && l.contains("\tCACHED\t")).count();
+        long rerun = trace.stream().filter(l -> l.contains("ZINFER_SCAN") && l.contains("\tCOMPLETED\t")).count();
+        assertTrue(cached > 0, String.join("\n", trace));
+        assertEquals(13 - 1, cached + rerun, "every chunk of the genome, none twice: " + trace);
+        assertTrue(rerun < 12, "only chunks that had not finished run again: " + trace);
+        scan.assertSameTracks(run.resolve("results/tracks"));
+    }
+}
