@@ -49,6 +49,9 @@ final class ModelOptions {
         if (!engine.equals("fast") && !engine.equals("reference")) {
             throw new InputException("--engine must be fast or reference, not '" + engine + "'");
         }
+        if (batch < 1 || (threads != null && threads < 1)) {
+            throw new InputException("--batch and --threads must be at least 1");
+        }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         WindowScorer scorer = engine.equals("fast")
                 ? ConvLstmScorer.forModel(loaded, workers, batch).orElseGet(() -> reference(loaded))

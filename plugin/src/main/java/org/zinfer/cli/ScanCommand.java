@@ -1,5 +1,6 @@
 package org.zinfer.cli;
 
+import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.BedRegions;
 import org.zinfer.formats.genome.Region;
 import org.zinfer.scoring.engine.GenomeScan;
@@ -54,6 +55,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (maxN < 0 || maxN > 1) {
+            throw new InputException("--max-n must be a fraction from 0 to 1, not " + maxN);
+        }
         FactorModel loaded = model.load(System.err);
         GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch);
         GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);

@@ -68,6 +68,11 @@ class BadInputTest {
         assertFails(out, "region chrB:1-4000 runs past the end of contig chrB (length 3000)", "scan", "-m", model.toString(),
                 "-f", fasta.toString(), "--region", "chrB:1-4000", "-o", out.toString());
 
+        assertFails(out, "--batch and --threads must be at least 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
+                "--batch", "0", "-o", out.toString());
+        assertFails(out, "--max-n must be a fraction from 0 to 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
+                "--max-n", "1.5", "-o", out.toString());
+
         Path bed = Files.writeString(dir.resolve("regions.bed"), "chrA\t0\t2000\nchrA\t2500\n");
         assertFails(out, bed + " line 2", "scan", "-m", model.toString(), "-f", fasta.toString(), "--regions", bed.toString(), "-o", out.toString());
     }
