@@ -9,10 +9,6 @@ public record Window(String contig, int start, int end) {
         return end - start;
     }
 
-    public int center() {
-        return start + length() / 2;
-    }
-
     @Override
     public String toString() {
         return contig + ":" + (start + 1) + "-" + end;

@@ -25,19 +25,4 @@ public record MotifMatrix(String id, String name, double[][] probabilities) {
         }
         return bases;
     }
-
-    /** The most likely base at each position. */
-    public String consensus() {
-        StringBuilder out = new StringBuilder();
-        for (double[] row : probabilities) {
-            int best = 0;
-            for (int b = 1; b < 4; b++) {
-                if (row[b] > row[best]) {
-                    best = b;
-                }
-            }
-            out.append("ACGT".charAt(best));
-        }
-        return out.toString();
-    }
 }

@@ -22,10 +22,6 @@ public record ModelMetadata(String name, List<String> factors, String alphabet, 
         return new ModelMetadata(name, factors, alphabet, windowLength, architecture, source, created, zinferVersion, sha256, training);
     }
 
-    public ModelMetadata withFactors(List<String> names) {
-        return new ModelMetadata(name, names, alphabet, windowLength, architecture, source, created, zinferVersion, networkSha256, training);
-    }
-
     public ModelMetadata withName(String newName) {
         return new ModelMetadata(newName, factors, alphabet, windowLength, architecture, source, created, zinferVersion, networkSha256, training);
     }

@@ -65,7 +65,7 @@ public final class ConvLstmScorer implements WindowScorer {
 
     @Override
     public String describe() {
-        return "zinfer CPU engine (BLAS + " + Simd.WIDE.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
+        return "zinfer CPU engine (BLAS + " + Simd.SPECIES.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
     }
 
     /**
@@ -107,7 +107,7 @@ public final class ConvLstmScorer implements WindowScorer {
         Layers.Sequence out = workspace.sequences.get(0);
         int length = plan.windowLength;
         int width = out.width();
-        int lanes = Simd.ROW.length();
+        int lanes = Simd.SPECIES.length();
         int pooled = conv.outputLength(length) / conv.pool;
         int[] rowOf = workspace.codes;
         float[] rows = workspace.firstRows;
@@ -122,7 +122,7 @@ public final class ConvLstmScorer implements WindowScorer {
                     for (int q = 1; q < conv.pool; q++) {
                         max = max.max(lookupSum(conv, rowOf, p * conv.pool + q, v));
                     }
-                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.ROW, conv.bias, v)))
+                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
                             .intoArray(rows, p * width + v);
                 }
             }
@@ -135,9 +135,9 @@ public final class ConvLstmScorer implements WindowScorer {
     private static FloatVector lookupSum(Layers.Convolution conv, int[] rowOf, int t, int v) {
         float[] table = conv.lookup;
         int tap = Layers.Convolution.LOOKUP_ROWS * conv.lookupWidth;
-        FloatVector sum = FloatVector.fromArray(Simd.ROW, table, rowOf[t] + v);
+        FloatVector sum = FloatVector.fromArray(Simd.SPECIES, table, rowOf[t] + v);
         for (int j = 1; j < conv.kernel; j++) {
-            sum = sum.add(FloatVector.fromArray(Simd.ROW, table, j * tap + rowOf[t + j] + v));
+            sum = sum.add(FloatVector.fromArray(Simd.SPECIES, table, j * tap + rowOf[t + j] + v));
         }
         return sum;
     }
@@ -153,17 +153,17 @@ public final class ConvLstmScorer implements WindowScorer {
         int pooled = conv.outputLength(in.length()) / conv.pool;
         ByteBuffer source = product.bytes;
         ByteBuffer target = out.data().bytes;
-        int lanes = Simd.ROW.length();
+        int lanes = Simd.SPECIES.length();
         for (int n = 0; n < batch; n++) {
             for (int p = 0; p < pooled; p++) {
                 int row = n * in.stride() + p * conv.pool;
                 int targetByte = out.rowOffset(n, p) << 2;
                 for (int v = 0; v < width; v += lanes) {
-                    FloatVector max = FloatVector.fromByteBuffer(Simd.ROW, source, (row * width + v) << 2, ORDER);
+                    FloatVector max = FloatVector.fromByteBuffer(Simd.SPECIES, source, (row * width + v) << 2, ORDER);
                     for (int q = 1; q < conv.pool; q++) {
-                        max = max.max(FloatVector.fromByteBuffer(Simd.ROW, source, ((row + q) * width + v) << 2, ORDER));
+                        max = max.max(FloatVector.fromByteBuffer(Simd.SPECIES, source, ((row + q) * width + v) << 2, ORDER));
                     }
-                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.ROW, conv.bias, v)))
+                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
                             .intoByteBuffer(target, targetByte + (v << 2), ORDER);
                 }
             }
@@ -216,13 +216,13 @@ public final class ConvLstmScorer implements WindowScorer {
         for (int block = 1; block < 4; block++) {
             activateSigmoid(z, zByte, bias, block * units, gates, block * slot, units);
         }
-        int lanes = Simd.WIDE.length();
+        int lanes = Simd.SPECIES.length();
         for (int i = 0; i < units; i += lanes) {
-            FloatVector g = FloatVector.fromArray(Simd.WIDE, gates, i);
-            FloatVector f = FloatVector.fromArray(Simd.WIDE, gates, slot + i);
-            FloatVector o = FloatVector.fromArray(Simd.WIDE, gates, 2 * slot + i);
-            FloatVector in = FloatVector.fromArray(Simd.WIDE, gates, 3 * slot + i);
-            FloatVector c = f.mul(FloatVector.fromArray(Simd.WIDE, cells, cellOffset + i)).add(in.mul(g));
+            FloatVector g = FloatVector.fromArray(Simd.SPECIES, gates, i);
+            FloatVector f = FloatVector.fromArray(Simd.SPECIES, gates, slot + i);
+            FloatVector o = FloatVector.fromArray(Simd.SPECIES, gates, 2 * slot + i);
+            FloatVector in = FloatVector.fromArray(Simd.SPECIES, gates, 3 * slot + i);
+            FloatVector c = f.mul(FloatVector.fromArray(Simd.SPECIES, cells, cellOffset + i)).add(in.mul(g));
             c.intoArray(cells, cellOffset + i);
             o.mul(Simd.tanh(c)).intoByteBuffer(h, hByte + (i << 2), ORDER);
         }
@@ -230,20 +230,20 @@ public final class ConvLstmScorer implements WindowScorer {
 
     /** gates[to, to + units) = tanh(z[from, from + units) + bias), in whole vectors. */
     private static void activateTanh(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
-        for (int i = 0; i < units; i += Simd.WIDE.length()) {
+        for (int i = 0; i < units; i += Simd.SPECIES.length()) {
             Simd.tanh(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
         }
     }
 
     /** gates[to, to + units) = sigmoid(z[from, from + units) + bias), in whole vectors. */
     private static void activateSigmoid(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
-        for (int i = 0; i < units; i += Simd.WIDE.length()) {
+        for (int i = 0; i < units; i += Simd.SPECIES.length()) {
             Simd.sigmoid(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
         }
     }
 
     private static FloatVector preActivation(ByteBuffer z, int zByte, float[] bias, int index) {
-        return FloatVector.fromByteBuffer(Simd.WIDE, z, zByte + (index << 2), ORDER).add(FloatVector.fromArray(Simd.WIDE, bias, index));
+        return FloatVector.fromByteBuffer(Simd.SPECIES, z, zByte + (index << 2), ORDER).add(FloatVector.fromArray(Simd.SPECIES, bias, index));
     }
 
     private static Layers.Matrix dense(Layers.Dense dense, Layers.Matrix in, NativeFloats out, int batch) {

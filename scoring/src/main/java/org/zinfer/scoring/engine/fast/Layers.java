@@ -116,7 +116,7 @@ final class Layers {
 
         /** Units padded to whole vectors: each direction's hidden state and cell take this many floats. */
         int slot() {
-            return Simd.padded(units, Simd.WIDE);
+            return Simd.padded(units);
         }
     }
 

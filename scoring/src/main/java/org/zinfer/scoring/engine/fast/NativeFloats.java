@@ -24,14 +24,6 @@ final class NativeFloats {
         return floats;
     }
 
-    float get(int index) {
-        return bytes.getFloat(index << 2);
-    }
-
-    void set(int index, float value) {
-        bytes.putFloat(index << 2, value);
-    }
-
     /** A pointer to element offset, for BLAS. */
     FloatPointer at(long offset) {
         return new FloatPointer(pointer).position(offset);

@@ -65,7 +65,7 @@ final class Plan {
         int channels = OneHot.CHANNELS;
         for (int c = 0; c < convs.size(); c++) {
             LayerSpec.Conv1D spec = convs.get(c);
-            int width = Simd.padded(spec.filters(), Simd.ROW);
+            int width = Simd.padded(spec.filters());
             Layers.Convolution conv = new Layers.Convolution(spec, channels, pools.get(c), param(network, spec.name(), "W"),
                     param(network, spec.name(), "b"), width, c == 0);
             plan.convolutions.add(conv);
@@ -76,7 +76,7 @@ final class Plan {
                     next == null ? 0 : Layers.Convolution.leftPad(next.kernel(), next.samePadding()), length,
                     next == null ? 0 : Layers.Convolution.rightPad(next.kernel(), next.samePadding()), width});
         }
-        int sequenceWidth = Simd.padded(channels, Simd.ROW);
+        int sequenceWidth = Simd.padded(channels);
         int features;
         List<int[]> rowMap; // for the first Dense: which DL4J input row feeds each engine input row (-1: zero)
         if (layers.get(i) instanceof LayerSpec.Lstm spec) {
@@ -115,7 +115,7 @@ final class Plan {
                 System.arraycopy(w, r * 4 * units, input, (r * directions + d) * 4 * units, 4 * units);
             }
             recurrent[d] = NativeFloats.of(param(network, names.get(d), "RW"));
-            bias[d] = java.util.Arrays.copyOf(param(network, names.get(d), "b"), 4 * units + Simd.WIDE.length());
+            bias[d] = java.util.Arrays.copyOf(param(network, names.get(d), "b"), 4 * units + Simd.SPECIES.length());
         }
         return new Layers.Lstm(channels, units, spec.bidirectional(), NativeFloats.of(input), recurrent, bias);
     }

@@ -13,10 +13,6 @@ import org.zinfer.scoring.model.Activation;
 final class Simd {
     /** The widest vectors the CPU has; every vector here is of this species (the JIT needs it constant). */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
-    /** Convolution rows. */
-    static final VectorSpecies<Float> ROW = SPECIES;
-    /** LSTM units. */
-    static final VectorSpecies<Float> WIDE = SPECIES;
 
     private Simd() {
     }
@@ -25,8 +21,9 @@ final class Simd {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    static int padded(int width, VectorSpecies<Float> species) {
-        int lanes = species.length();
+    /** width rounded up to whole vectors. */
+    static int padded(int width) {
+        int lanes = SPECIES.length();
         return (width + lanes - 1) / lanes * lanes;
     }
 

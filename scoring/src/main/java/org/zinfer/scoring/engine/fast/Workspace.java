@@ -33,7 +33,7 @@ final class Workspace {
             return;
         }
         capacity = batch;
-        int slack = Simd.WIDE.length();
+        int slack = Simd.SPECIES.length();
         sequences.clear();
         convolutionOutputs.clear();
         denseOutputs.clear();
