@@ -3,6 +3,7 @@ package org.zinfer.cli;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.model.FactorModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.Callable;
 
 @Command(name = "info", mixinStandardHelpOptions = true, description = "Describe a model: factors, window, layers, provenance.")
 final class InfoCommand implements Callable<Integer> {
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE", description = "A zinfer bundle or Keras HDF5 file.")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE", description = "A zinfer bundle or Keras HDF5 file (default: the built-in model).")
     Path model;
 
     @Option(names = "--json", description = "Print the full metadata as JSON.")
@@ -19,7 +20,8 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ModelMetadata metadata = ModelLoader.load(model).metadata();
+        FactorModel loaded = ModelLoader.loadOrDefault(model);
+        ModelMetadata metadata = loaded.metadata();
         if (json) {
             System.out.println(ModelBundle.toJson(metadata));
             return 0;
@@ -28,7 +30,7 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("factors:      " + metadata.factors().size() + " (" + String.join(", ", metadata.factors()) + ")");
         System.out.println("window:       " + metadata.windowLength() + " nt, one-hot " + String.join(",", metadata.alphabet().split("")));
         System.out.println("layers:       " + metadata.architecture().describe());
-        System.out.println("parameters:   " + ModelLoader.load(model).network().numParams());
+        System.out.println("parameters:   " + loaded.network().numParams());
         System.out.println("source:       " + metadata.source());
         System.out.println("created:      " + metadata.created() + " by zinfer " + metadata.zinferVersion());
         return 0;

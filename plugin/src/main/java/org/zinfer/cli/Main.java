@@ -13,14 +13,17 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 @Command(name = "zinfer", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Predicts where zinc-finger (ZNF) transcription factors bind DNA.",
-        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, MergeCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
+        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, MergeCommand.class, SimulateCommand.class,
+                DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
 public final class Main {
     /** Set in the relaunched JVM so it does not relaunch again. */
     private static final String RELAUNCHED = "zinfer.relaunched";
     private static final String DEFAULT_HEAP = "-Xmx1g";
+    private static final Set<String> STREAMING_COMMANDS = Set.of("scan", "predict", "variants", "merge", "evaluate");
 
     public static void main(String[] args) {
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -75,8 +78,10 @@ public final class Main {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        if (jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))) {
+        boolean streaming = args.length > 0 && STREAMING_COMMANDS.contains(args[0]);
+        if (streaming && jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))) {
             // Scans stream: a small heap keeps resident memory flat; -Xmx on the java command line overrides it.
+            // Datasets are built in memory (jHDF writes a dataset in one go), so those commands keep Java's default.
             command.add(DEFAULT_HEAP);
         }
         command.addAll(jvmArguments);

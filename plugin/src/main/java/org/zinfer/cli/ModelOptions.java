@@ -16,8 +16,8 @@ import java.util.Properties;
 
 /** The options of every command that scores with a model. */
 final class ModelOptions {
-    @Option(names = {"-m", "--model"}, required = true, paramLabel = "FILE",
-            description = "Model: a zinfer bundle (.zinfer) or a Keras HDF5 file (.h5).")
+    @Option(names = {"-m", "--model"}, paramLabel = "FILE",
+            description = "Model: a zinfer bundle (.zinfer) or a Keras HDF5 file (.h5) (default: the built-in model; see zinfer models).")
     Path model;
 
     @Option(names = "--batch", defaultValue = "" + ScoringEngine.DEFAULT_BATCH, paramLabel = "N",
@@ -37,7 +37,7 @@ final class ModelOptions {
 
     FactorModel load(PrintStream log) {
         String backend = Devices.require(device);
-        FactorModel loaded = ModelLoader.load(model);
+        FactorModel loaded = ModelLoader.loadOrDefault(model);
         Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
         log.printf("zinfer: model %s: %d factors, windows of %d nt; ND4J backend %s, %s threads%n",
                 loaded.metadata().name(), loaded.factors().size(), loaded.windowLength(),

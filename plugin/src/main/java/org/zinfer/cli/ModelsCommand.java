@@ -2,6 +2,7 @@ package org.zinfer.cli;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.bundle.ModelBundle;
+import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.bundle.ModelMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -14,7 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 @Command(name = "models", mixinStandardHelpOptions = true,
-        description = "List the model bundles (.zinfer) in directories (default: the current one).")
+        description = "List the built-in model and the model bundles (.zinfer) in directories (default: the current one).")
 final class ModelsCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", arity = "0..*", description = "Directories to look in.")
     List<Path> directories = List.of(Path.of("."));
@@ -22,6 +23,10 @@ final class ModelsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         System.out.println("file\tname\tfactors\twindow\tsource");
+        ModelMetadata builtIn = ModelLoader.defaultMetadata();
+        if (builtIn != null) {
+            System.out.println(ModelLoader.DEFAULT_NAME + "\t" + builtIn.name() + "\t" + builtIn.factors().size() + "\t" + builtIn.windowLength() + "\t" + builtIn.source());
+        }
         for (Path directory : directories) {
             if (!Files.isDirectory(directory)) {
                 throw new InputException("not a directory: " + directory);

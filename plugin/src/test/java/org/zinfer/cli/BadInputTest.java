@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bad input: one line on stderr naming what is wrong, a non-zero exit, and no output left behind. */
@@ -35,53 +33,35 @@ class BadInputTest {
         fasta = SyntheticGenome.write(dir.resolve("genome.fa"), contigs);
     }
 
-    private static void assertFails(Path output, String expected, String... args) throws IOException {
-        CommandRunner.Outcome outcome = CommandRunner.run(args);
-        assertNotEquals(0, outcome.exitCode());
-        String error = outcome.stderr().lines().filter(l -> l.startsWith("zinfer: error:")).findFirst().orElse("");
-        assertTrue(error.contains(expected), "stderr was: " + outcome.stderr());
-        assertEquals(1, outcome.stderr().lines().filter(l -> l.startsWith("zinfer: error:") || l.startsWith("\tat ")).count(), outcome.stderr());
-        if (Files.isDirectory(output)) {
-            try (var files = Files.list(output)) {
-                assertEquals(0, files.count(), "no output in " + output);
-            }
-        } else {
-            assertFalse(Files.exists(output), output + " must not exist");
-            try (var files = Files.list(output.getParent())) {
-                assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("." + output.getFileName())), "no temporary file");
-            }
-        }
-    }
-
     @Test
     void scanInputs() throws IOException {
         Path out = dir.resolve("scan-out");
-        assertFails(out, "FASTA file not found: " + dir.resolve("missing.fa"),
+        CommandRunner.assertFails(out, "FASTA file not found: " + dir.resolve("missing.fa"),
                 "scan", "-m", model.toString(), "-f", dir.resolve("missing.fa").toString(), "-o", out.toString());
 
         Path unindexed = dir.resolve("unindexed.fa");
         Files.copy(fasta, unindexed);
-        assertFails(out, "has no index unindexed.fa.fai", "scan", "-m", model.toString(), "-f", unindexed.toString(), "-o", out.toString());
+        CommandRunner.assertFails(out, "has no index unindexed.fa.fai", "scan", "-m", model.toString(), "-f", unindexed.toString(), "-o", out.toString());
 
-        assertFails(out, "contig 'chrZ' is not in genome.fa", "scan", "-m", model.toString(), "-f", fasta.toString(),
+        CommandRunner.assertFails(out, "contig 'chrZ' is not in genome.fa", "scan", "-m", model.toString(), "-f", fasta.toString(),
                 "--region", "chrZ:1-2000", "-o", out.toString());
-        assertFails(out, "region chrB:1-4000 runs past the end of contig chrB (length 3000)", "scan", "-m", model.toString(),
+        CommandRunner.assertFails(out, "region chrB:1-4000 runs past the end of contig chrB (length 3000)", "scan", "-m", model.toString(),
                 "-f", fasta.toString(), "--region", "chrB:1-4000", "-o", out.toString());
 
-        assertFails(out, "--batch and --threads must be at least 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
+        CommandRunner.assertFails(out, "--batch and --threads must be at least 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
                 "--batch", "0", "-o", out.toString());
-        assertFails(out, "--max-n must be a fraction from 0 to 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
+        CommandRunner.assertFails(out, "--max-n must be a fraction from 0 to 1", "scan", "-m", model.toString(), "-f", fasta.toString(),
                 "--max-n", "1.5", "-o", out.toString());
 
         Path bed = Files.writeString(dir.resolve("regions.bed"), "chrA\t0\t2000\nchrA\t2500\n");
-        assertFails(out, bed + " line 2", "scan", "-m", model.toString(), "-f", fasta.toString(), "--regions", bed.toString(), "-o", out.toString());
+        CommandRunner.assertFails(out, bed + " line 2", "scan", "-m", model.toString(), "-f", fasta.toString(), "--regions", bed.toString(), "-o", out.toString());
     }
 
     @Test
     void predictRecordsOfTheWrongLength() throws IOException {
         Path records = Files.writeString(dir.resolve("records.fa"), ">ok\n" + "ACGT".repeat(250) + "\n>short\n" + "ACGT".repeat(200) + "\n");
         Path out = dir.resolve("scores.tsv");
-        assertFails(out, "record 2 ('short') has 800 bases; the model scores windows of exactly 1000",
+        CommandRunner.assertFails(out, "record 2 ('short') has 800 bases; the model scores windows of exactly 1000",
                 "predict", "-m", model.toString(), "-f", records.toString(), "-o", out.toString());
     }
 
@@ -89,15 +69,15 @@ class BadInputTest {
     void unsupportedKerasLayer() throws IOException {
         Path lambda = TestModels.kerasFile(dir, "lambda");
         Path out = dir.resolve("lambda.zinfer");
-        assertFails(out, "layer 'lambda' of type Lambda is not supported", "import", "-k", lambda.toString(), "-o", out.toString());
+        CommandRunner.assertFails(out, "layer 'lambda' of type Lambda is not supported", "import", "-k", lambda.toString(), "-o", out.toString());
         Path tracks = dir.resolve("lambda-tracks");
-        assertFails(tracks, "layer 'lambda' of type Lambda is not supported", "scan", "-m", lambda.toString(), "-f", fasta.toString(), "-o", tracks.toString());
+        CommandRunner.assertFails(tracks, "layer 'lambda' of type Lambda is not supported", "scan", "-m", lambda.toString(), "-f", fasta.toString(), "-o", tracks.toString());
     }
 
     @Test
     void gpuWithoutCudaFailsAtOnce() throws IOException {
         Path out = dir.resolve("gpu-out");
-        assertFails(out, "--device gpu: this zinfer has no CUDA backend", "scan", "--device", "gpu", "-m", model.toString(),
+        CommandRunner.assertFails(out, "--device gpu: this zinfer has no CUDA backend", "scan", "--device", "gpu", "-m", model.toString(),
                 "-f", fasta.toString(), "-o", out.toString());
     }
 

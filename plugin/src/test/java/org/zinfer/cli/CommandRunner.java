@@ -1,6 +1,14 @@
 package org.zinfer.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -27,4 +35,24 @@ final class CommandRunner {
             System.setErr(originalErr);
         }
     }
+
+    /** Asserts a one-line error containing 'expected', a non-zero exit, and nothing left at output (file or directory). */
+    static void assertFails(Path output, String expected, String... args) throws IOException {
+        CommandRunner.Outcome outcome = CommandRunner.run(args);
+        assertNotEquals(0, outcome.exitCode());
+        String error = outcome.stderr().lines().filter(l -> l.startsWith("zinfer: error:")).findFirst().orElse("");
+        assertTrue(error.contains(expected), "stderr was: " + outcome.stderr());
+        assertEquals(1, outcome.stderr().lines().filter(l -> l.startsWith("zinfer: error:") || l.startsWith("\tat ")).count(), outcome.stderr());
+        if (Files.isDirectory(output)) {
+            try (var files = Files.list(output)) {
+                assertEquals(0, files.count(), "no output in " + output);
+            }
+        } else {
+            assertFalse(Files.exists(output), output + " must not exist");
+            try (var files = Files.list(output.getParent())) {
+                assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith("." + output.getFileName())), "no temporary file");
+            }
+        }
+    }
+
 }

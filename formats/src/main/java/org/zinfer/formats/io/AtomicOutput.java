@@ -15,9 +15,15 @@ public final class AtomicOutput implements AutoCloseable {
     private final Path temporary;
     private boolean committed;
 
+    /** Creates the target's directory if it does not exist yet. */
     public AtomicOutput(Path target) {
         this.target = target.toAbsolutePath();
         this.temporary = this.target.resolveSibling("." + this.target.getFileName() + ".partial");
+        try {
+            Files.createDirectories(this.target.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + target, e);
+        }
     }
 
     /** Where to write until {@link #commit()}. */

@@ -95,16 +95,21 @@ public final class ModelBundle {
 
     /** Only the metadata, without loading the network (for listings). */
     public static ModelMetadata readMetadata(Path file) {
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                if (entry.getName().equals(METADATA)) {
-                    return JSON.readValue(zip.readAllBytes(), ModelMetadata.class);
-                }
-            }
+        try (InputStream in = Files.newInputStream(file)) {
+            return readMetadata(in, file.toString());
         } catch (IOException e) {
             throw new InputException("cannot read model bundle " + file + ": " + e.getMessage(), e);
         }
-        throw new InputException("model bundle " + file + " lacks " + METADATA + "; is it a zinfer model?");
+    }
+
+    public static ModelMetadata readMetadata(InputStream in, String where) throws IOException {
+        ZipInputStream zip = new ZipInputStream(in);
+        for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+            if (entry.getName().equals(METADATA)) {
+                return JSON.readValue(zip.readAllBytes(), ModelMetadata.class);
+            }
+        }
+        throw new InputException("model bundle " + where + " lacks " + METADATA + "; is it a zinfer model?");
     }
 
     public static String toJson(ModelMetadata metadata) {

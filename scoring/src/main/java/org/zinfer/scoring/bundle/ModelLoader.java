@@ -22,7 +22,36 @@ public final class ModelLoader {
     private static final byte[] HDF5_MAGIC = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
+    /** The classpath resource of the model zinfer ships, used when no --model is given. */
+    public static final String DEFAULT_MODEL = "/org/zinfer/scoring/bundle/default.zinfer";
+    public static final String DEFAULT_NAME = "(built-in default model)";
+
     private ModelLoader() {
+    }
+
+    /** The given model, or the built-in default when file is null. */
+    public static FactorModel loadOrDefault(Path file) {
+        return file == null ? loadDefault() : load(file);
+    }
+
+    /** The built-in model's metadata, or null when this build has none. */
+    public static ModelMetadata defaultMetadata() {
+        try (InputStream in = ModelLoader.class.getResourceAsStream(DEFAULT_MODEL)) {
+            return in == null ? null : ModelBundle.readMetadata(in, DEFAULT_NAME);
+        } catch (IOException e) {
+            throw new InputException("cannot read the built-in model: " + e.getMessage(), e);
+        }
+    }
+
+    public static FactorModel loadDefault() {
+        try (InputStream in = ModelLoader.class.getResourceAsStream(DEFAULT_MODEL)) {
+            if (in == null) {
+                throw new InputException("this zinfer build has no built-in model; give one with --model");
+            }
+            return ModelBundle.read(in, DEFAULT_NAME);
+        } catch (IOException e) {
+            throw new InputException("cannot read the built-in model: " + e.getMessage(), e);
+        }
     }
 
     public static FactorModel load(Path file) {

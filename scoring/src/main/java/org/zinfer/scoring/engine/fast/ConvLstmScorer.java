@@ -1,11 +1,13 @@
 package org.zinfer.scoring.engine.fast;
 
 import jdk.incubator.vector.FloatVector;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.nio.ByteBuffer;
@@ -47,10 +49,18 @@ public final class ConvLstmScorer implements WindowScorer {
      * have jdk.incubator.vector) are outside what it handles.
      */
     public static Optional<WindowScorer> forModel(FactorModel model, int threads, int batchSize) {
+        return forNetwork(model.metadata().architecture(), model.network(), threads, batchSize);
+    }
+
+    /**
+     * The fast scorer computing an architecture with the parameters of the network's layers of the same
+     * names; the architecture may stop below the network's output (e.g. a trunk's features).
+     */
+    public static Optional<WindowScorer> forNetwork(Architecture architecture, ComputationGraph network, int threads, int batchSize) {
         if (!Simd.available() || !Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
             return Optional.empty();
         }
-        return Plan.of(model.metadata().architecture(), model.network()).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
+        return Plan.of(architecture, network).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
     }
 
     @Override

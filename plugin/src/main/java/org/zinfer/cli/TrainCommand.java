@@ -1,0 +1,112 @@
+package org.zinfer.cli;
+
+import org.zinfer.formats.InputException;
+import org.zinfer.scoring.model.Architectures;
+import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.training.Trainer;
+import org.zinfer.scoring.training.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on an HDF5 dataset (zinfer simulate / zinfer dataset, or the thesis' files) and write a model bundle.",
+                "Checkpoints go to OUTPUT.checkpoint after every epoch and every few minutes; run the same command again to resume."})
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, paramLabel = "H5", description = "Training windows and labels.")
+    Path train;
+
+    @Option(names = "--validation", paramLabel = "H5", description = "Validation windows (default: the last --validation-fraction of --train).")
+    Path validation;
+
+    @Option(names = "--validation-fraction", defaultValue = "0.05", paramLabel = "F", description = "Share of --train held out for validation (default: ${DEFAULT-VALUE}).")
+    double validationFraction;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Model bundle to write (.zinfer).")
+    Path output;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Model name (default: the output file name).")
+    String name;
+
+    @Option(names = "--architecture", defaultValue = "convrnn", paramLabel = "NAME", description = "cnn or convrnn (default: ${DEFAULT-VALUE}).")
+    String architecture;
+
+    @Option(names = "--filters", split = ",", paramLabel = "N,N", description = "Filters per conv layer (default: the thesis' sizes: convrnn 50,100 or, for one factor, 16,32; cnn 16,24,32).")
+    List<Integer> filters;
+
+    @Option(names = "--kernels", split = ",", paramLabel = "K,K", description = "Kernel size per conv layer (default: convrnn 10,4; cnn 10,10,8).")
+    List<Integer> kernels;
+
+    @Option(names = "--pool", paramLabel = "N", description = "Max-pool size after each conv layer (default: 4).")
+    Integer pool;
+
+    @Option(names = "--lstm", paramLabel = "UNITS", description = "BiLSTM units per direction (default: 100, or 32 for one factor).")
+    Integer lstm;
+
+    @Option(names = "--dense", paramLabel = "UNITS", description = "Hidden dense units (default: 100, or 32 for one factor / cnn).")
+    Integer dense;
+
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout rate (default: 0 for convrnn with several factors, else 0.1; with --transfer-from, of the new head: 0.2).")
+    Double dropout;
+
+    @Option(names = "--transfer-from", paramLabel = "MODEL", description = "Start from this model's trunk (bundle or Keras .h5) with a new head of K outputs.")
+    Path transferFrom;
+
+    @Option(names = "--fine-tune", description = "With --transfer-from: train the trunk too (default: frozen).")
+    boolean fineTune;
+
+    @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--patience", defaultValue = "3", paramLabel = "N", description = "Stop after this many epochs without a lower validation loss (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--batch", defaultValue = "1000", paramLabel = "N", description = "Windows per batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--learning-rate", defaultValue = "0.001", paramLabel = "LR", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate;
+
+    @Option(names = "--beta1", defaultValue = "0.95", paramLabel = "B", description = "Adam beta1 (default: ${DEFAULT-VALUE}, as in the thesis).")
+    double beta1;
+
+    @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed for weights, shuffling and dropout (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--checkpoint-minutes", defaultValue = "10", paramLabel = "MIN", description = "Also checkpoint within an epoch this often (default: ${DEFAULT-VALUE}).")
+    double checkpointMinutes;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for a frozen trunk's features (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Override
+    public Integer call() {
+        String backend = Devices.require(device);
+        if (!output.getFileName().toString().endsWith(".zinfer")) {
+            throw new InputException("--output should end in .zinfer, got " + output);
+        }
+        Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes));
+        TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
+                transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, learningRate, beta1, settings,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), output,
+                name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""));
+        System.err.println("zinfer: training on ND4J backend " + backend);
+        FactorModel model = Flags.check(() -> new TrainingRun(request, System.err).run());
+        System.err.printf("zinfer: wrote %s: %s%n", output, model.metadata().source());
+        return 0;
+    }
+
+    /** The design's sizes for K outputs: the thesis' defaults, overridden by the flags given. */
+    private Architectures.Sizes sizes(int outputs) {
+        Architectures.Sizes thesis = Architectures.Sizes.thesis(architecture, outputs);
+        return new Architectures.Sizes(filters != null ? filters : thesis.filters(), kernels != null ? kernels : thesis.kernels(),
+                pool != null ? pool : thesis.pool(), lstm != null ? lstm : thesis.lstmUnits(), dense != null ? dense : thesis.denseUnits(),
+                dropout != null ? dropout : thesis.dropout());
+    }
+}

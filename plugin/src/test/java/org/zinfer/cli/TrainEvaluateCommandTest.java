@@ -1,0 +1,63 @@
+package org.zinfer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** simulate → train → evaluate through the command line: the report's numbers agree with each other and the plots are PNG. */
+class TrainEvaluateCommandTest {
+    @TempDir
+    Path dir;
+
+    /** A certain motif (palindromic, so either strand reads the same: see TrainingRunTest) in TRANSFAC. */
+    private static String transfac(String name, String consensus) {
+        StringBuilder out = new StringBuilder("AC " + name + "\nID " + name + "\nP0 A C G T\n");
+        for (int i = 0; i < consensus.length(); i++) {
+            int base = "ACGT".indexOf(consensus.charAt(i));
+            out.append(String.format("%02d %d %d %d %d%n", i + 1, base == 0 ? 1 : 0, base == 1 ? 1 : 0, base == 2 ? 1 : 0, base == 3 ? 1 : 0));
+        }
+        return out.append("//\n").toString();
+    }
+
+    @Test
+    void trainsAndReportsPerFactorMetricsWithPlots() throws Exception {
+        Path motifs = Files.writeString(dir.resolve("m.transfac"), transfac("PALA", "GATTACATGTAATC") + transfac("PALB", "CCGCTTAAGCGG"));
+        for (String[] set : new String[][] {{"train.h5", "2200", "1"}, {"test.h5", "400", "2"}}) {
+            CommandRunner.Outcome sim = CommandRunner.run("simulate", "--motifs", motifs.toString(), "--length", "200", "-n", set[1],
+                    "--presence", "0.5", "--gc", "0.5", "--seed", set[2], "-o", dir.resolve(set[0]).toString());
+            assertEquals(0, sim.exitCode(), sim.stderr());
+        }
+        Path model = dir.resolve("m.zinfer");
+        CommandRunner.Outcome train = CommandRunner.run("train", "--train", dir.resolve("train.h5").toString(), "-o", model.toString(),
+                "--architecture", "cnn", "--filters", "8,8", "--kernels", "6,3", "--dense", "8", "--dropout", "0",
+                "--epochs", "10", "--patience", "10", "--batch", "50", "--learning-rate", "0.01", "--beta1", "0.9", "--validation-fraction", "0.1");
+        assertEquals(0, train.exitCode(), train.stderr());
+        Path report = dir.resolve("report");
+        CommandRunner.Outcome evaluate = CommandRunner.run("evaluate", "-m", model.toString(), "--data", dir.resolve("test.h5").toString(), "-o", report.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.stderr());
+
+        List<String> rows = Files.readAllLines(report.resolve("metrics.tsv"));
+        assertEquals("factor\twindows\tpositives\troc_auc\tpr_auc", rows.get(0));
+        assertEquals(evaluate.stdout().strip(), String.join("\n", rows).strip());
+        JsonNode json = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
+        double a = json.get("factors").get(0).get("roc_auc").asDouble();
+        double b = json.get("factors").get(1).get("roc_auc").asDouble();
+        assertEquals((a + b) / 2, json.get("mean_roc_auc").asDouble(), 1e-12);
+        assertTrue(Math.max(a, b) > 0.95, "a trained factor is recognised: " + rows + train.stderr());
+        assertTrue(rows.get(1).startsWith("PALA\t400\t"), rows.get(1));
+        for (String png : List.of("roc.png", "pr.png", "training.png")) {
+            BufferedImage image = ImageIO.read(report.resolve(png).toFile());
+            assertEquals(720, image.getWidth(), png);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.zinfer.scoring.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.zinfer.formats.io.AtomicOutput;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes an evaluation: metrics.tsv and metrics.json (per-factor ROC AUC and PR AUC, their means), roc.png,
+ * pr.png and, when the model carries a training record, training.png (loss and validation AUC per epoch).
+ */
+public final class EvaluationReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private EvaluationReport() {
+    }
+
+    public static void write(Path dir, FactorMetrics metrics, float[] scores, float[] labels, String trainingRecord, String about) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        writeText(dir.resolve("metrics.tsv"), tsv(metrics));
+        writeText(dir.resolve("metrics.json"), json(metrics, about));
+        int k = metrics.factors().size();
+        LineChart roc = new LineChart("ROC, mean AUC " + format(metrics.meanRocAuc()), "false positive rate", "true positive rate",
+                new double[] {0, 1}, new double[] {0, 1}).withDiagonal();
+        LineChart pr = new LineChart("Precision-recall, mean AUC " + format(metrics.meanPrAuc()), "recall", "precision",
+                new double[] {0, 1}, new double[] {0, 1});
+        for (int f = 0; f < k; f++) {
+            if (!Double.isNaN(metrics.rocAuc()[f])) {
+                roc.add(metrics.factors().get(f) + " " + format(metrics.rocAuc()[f]), FactorMetrics.rocCurve(scores, labels, k, f));
+                pr.add(metrics.factors().get(f) + " " + format(metrics.prAuc()[f]), FactorMetrics.prCurve(scores, labels, k, f));
+            }
+        }
+        writePng(dir.resolve("roc.png"), roc);
+        writePng(dir.resolve("pr.png"), pr);
+        if (trainingRecord != null) {
+            writePng(dir.resolve("training.png"), trainingChart(trainingRecord));
+        }
+    }
+
+    public static String tsv(FactorMetrics metrics) {
+        StringBuilder out = new StringBuilder("factor\twindows\tpositives\troc_auc\tpr_auc\n");
+        for (int f = 0; f < metrics.factors().size(); f++) {
+            out.append(metrics.factors().get(f)).append('\t').append(metrics.windows()).append('\t').append(metrics.positives()[f])
+                    .append('\t').append(format(metrics.rocAuc()[f])).append('\t').append(format(metrics.prAuc()[f])).append('\n');
+        }
+        long positives = java.util.Arrays.stream(metrics.positives()).sum();
+        out.append("mean\t").append(metrics.windows()).append('\t').append(positives).append('\t')
+                .append(format(metrics.meanRocAuc())).append('\t').append(format(metrics.meanPrAuc())).append('\n');
+        return out.toString();
+    }
+
+    private static String json(FactorMetrics metrics, String about) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("about", about);
+        root.put("windows", metrics.windows());
+        root.put("mean_roc_auc", metrics.meanRocAuc());
+        root.put("mean_pr_auc", metrics.meanPrAuc());
+        ArrayNode factors = root.putArray("factors");
+        for (int f = 0; f < metrics.factors().size(); f++) {
+            ObjectNode factor = factors.addObject();
+            factor.put("factor", metrics.factors().get(f));
+            factor.put("positives", metrics.positives()[f]);
+            factor.put("roc_auc", metrics.rocAuc()[f]);
+            factor.put("pr_auc", metrics.prAuc()[f]);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LineChart trainingChart(String trainingRecord) {
+        JsonNode epochs;
+        try {
+            epochs = JSON.readTree(trainingRecord).path("epochs");
+        } catch (IOException e) {
+            throw new UncheckedIOException("the model's training record is not JSON", e);
+        }
+        List<double[]> loss = new ArrayList<>();
+        List<double[]> validationLoss = new ArrayList<>();
+        List<double[]> auc = new ArrayList<>();
+        double top = 0;
+        for (JsonNode epoch : epochs) {
+            double x = epoch.path("epoch").asDouble() + 1;
+            loss.add(new double[] {x, epoch.path("loss").asDouble()});
+            validationLoss.add(new double[] {x, epoch.path("validationLoss").asDouble()});
+            auc.add(new double[] {x, epoch.path("validationAuc").asDouble()});
+            top = Math.max(top, Math.max(epoch.path("loss").asDouble(), epoch.path("validationLoss").asDouble()));
+        }
+        return new LineChart("Training: loss and validation AUC per epoch", "epoch", "loss / AUC",
+                new double[] {1, Math.max(2, epochs.size())}, new double[] {0, Math.max(1, Math.ceil(top * 10) / 10)})
+                .add("training loss", loss.toArray(new double[0][]))
+                .add("validation loss", validationLoss.toArray(new double[0][]))
+                .addDashed("validation ROC AUC", auc.toArray(new double[0][]));
+    }
+
+    private static void writeText(Path file, String text) {
+        try (AtomicOutput output = new AtomicOutput(file)) {
+            Files.writeString(output.temporary(), text, StandardCharsets.UTF_8);
+            output.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void writePng(Path file, LineChart chart) {
+        try (AtomicOutput output = new AtomicOutput(file)) {
+            chart.write(output.temporary());
+            output.commit();
+        }
+    }
+
+    static String format(double value) {
+        return Double.isNaN(value) ? "NA" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

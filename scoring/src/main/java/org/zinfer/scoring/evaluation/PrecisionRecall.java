@@ -1,0 +1,53 @@
+package org.zinfer.scoring.evaluation;
+
+import java.util.Arrays;
+
+/**
+ * Area under the precision-recall curve as average precision: the precision at each distinct score
+ * threshold weighted by the recall it adds (ties enter together), as scikit-learn's average_precision_score.
+ */
+public final class PrecisionRecall {
+    private PrecisionRecall() {
+    }
+
+    /** NaN when there is no positive. */
+    public static double averagePrecision(double[] scores, boolean[] positive) {
+        Integer[] order = descending(scores);
+        long positives = 0;
+        for (boolean p : positive) {
+            positives += p ? 1 : 0;
+        }
+        if (positives == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        long truePositives = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            long added = 0;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                added += positive[order[j]] ? 1 : 0;
+                j++;
+            }
+            truePositives += added;
+            area += (double) added / positives * truePositives / j;
+            i = j;
+        }
+        return area;
+    }
+
+    /** Points (recall, precision) at each distinct threshold, highest threshold first, for plotting. */
+    public static double[][] curve(double[] scores, boolean[] positive) {
+        return Curves.points(scores, positive, false);
+    }
+
+    static Integer[] descending(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        return order;
+    }
+}

@@ -1,0 +1,177 @@
+package org.zinfer.scoring.training;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.formats.InputException;
+import org.zinfer.formats.dataset.WindowDataset;
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.bundle.ModelBundle;
+import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.bundle.Version;
+import org.zinfer.scoring.model.Architecture;
+import org.zinfer.scoring.model.Architectures;
+import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.model.NetworkBuilder;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * One `zinfer train`: opens the data, builds the network (a named design, or a trained model's trunk under
+ * a new head), trains it with checkpoints beside the output, and writes a model bundle whose metadata
+ * holds the training record (data, flags, per-epoch loss and AUC).
+ */
+public final class TrainingRun {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What to train on and how. transferFrom null: train the design from scratch. */
+    public record Request(Path trainFile, Path validationFile, double validationFraction,
+                          String design, IntFunction<Architectures.Sizes> sizes,
+                          Path transferFrom, double headDropout, boolean freezeTrunk,
+                          double learningRate, double beta1, Trainer.Settings settings, int threads,
+                          Path output, String name) {
+    }
+
+    private final Request request;
+    private final PrintStream log;
+
+    public TrainingRun(Request request, PrintStream log) {
+        this.request = request;
+        this.log = log;
+    }
+
+    public FactorModel run() {
+        try (WindowDataset train = WindowDataset.open(request.trainFile());
+             WindowDataset validationFile = request.validationFile() == null ? null : WindowDataset.open(request.validationFile())) {
+            DatasetExamples[] split = examples(train, validationFile);
+            List<String> factors = train.factors();
+            long started = System.nanoTime();
+            Checkpoint checkpoint = new Checkpoint(request.output().resolveSibling(request.output().getFileName() + ".checkpoint"));
+            Architecture architecture;
+            Trained trained;
+            if (request.transferFrom() == null) {
+                architecture = Architectures.build(request.design(), request.sizes().apply(factors.size()), train.windowLength(), factors.size());
+                trained = trainWhole(NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1()),
+                        split, checkpoint, architecture);
+            } else {
+                FactorModel source = ModelLoader.load(request.transferFrom());
+                Architecture trunk = Architectures.trunk(source.metadata().architecture());
+                if (source.windowLength() != train.windowLength()) {
+                    trunk = Architectures.resized(trunk, train.windowLength()).orElseThrow(() -> new InputException("model " + request.transferFrom()
+                            + " reads windows of " + source.windowLength() + " nt but " + train.path() + " holds windows of " + train.windowLength()
+                            + "; only trunks without Flatten (conv + LSTM) work at another length"));
+                    log.printf("zinfer: the trunk of %s (windows of %d nt) is used on windows of %d nt%n", request.transferFrom(), source.windowLength(), train.windowLength());
+                }
+                architecture = Architectures.withHead(trunk, factors.size(), request.headDropout());
+                ComputationGraph network = NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1());
+                Transfer.copyParameters(source.network(), network);
+                trained = request.freezeTrunk() ? trainHead(trunk, network, split, factors.size(), checkpoint, architecture)
+                        : trainWhole(network, split, checkpoint, architecture);
+            }
+            List<EpochRecord> history = trained.history();
+            ComputationGraph network = trained.network();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            ModelMetadata metadata = new ModelMetadata(request.name(), factors, OneHot.ALPHABET, train.windowLength(), architecture,
+                    source(train, history), Instant.now().toString(), Version.current(), null, record(train, split, history, seconds).toString());
+            FactorModel model = new FactorModel(network, metadata);
+            ModelBundle.write(model, request.output());
+            checkpoint.delete();
+            return model;
+        }
+    }
+
+    private record Trained(ComputationGraph network, List<EpochRecord> history) {
+    }
+
+    private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
+        Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log);
+        List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
+        return new Trained(trainer.network(), history);
+    }
+
+    private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, int outputs,
+                                        Checkpoint checkpoint, Architecture architecture) {
+        log.println("zinfer: trunk frozen; computing its features once for " + (split[0].size() + split[1].size()) + " windows");
+        FeatureExamples train = Transfer.features(trunk, network, split[0], request.threads(), log);
+        FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
+        ComputationGraph head = Transfer.headNetwork(train.width(), outputs, request.headDropout(), request.settings().seed(),
+                request.learningRate(), request.beta1());
+        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log);
+        List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
+        Transfer.copyParameters(trainer.network(), network);
+        return new Trained(network, history);
+    }
+
+    private DatasetExamples[] examples(WindowDataset train, WindowDataset validationFile) {
+        if (validationFile == null) {
+            if (!(request.validationFraction() > 0 && request.validationFraction() < 1)) {
+                throw new InputException("--validation-fraction must lie between 0 and 1, got " + request.validationFraction());
+            }
+            return new DatasetExamples(train).splitLast(request.validationFraction());
+        }
+        if (!validationFile.factors().equals(train.factors()) && validationFile.factors().size() != train.factors().size()) {
+            throw new InputException("validation dataset " + validationFile.path() + " has " + validationFile.factors().size()
+                    + " factors but " + train.path() + " has " + train.factors().size());
+        }
+        if (validationFile.windowLength() != train.windowLength()) {
+            throw new InputException("validation dataset " + validationFile.path() + " holds windows of " + validationFile.windowLength() + " nt, " + train.path() + " of " + train.windowLength());
+        }
+        return new DatasetExamples[] {new DatasetExamples(train), new DatasetExamples(validationFile)};
+    }
+
+    /** The data and flags of this run; a checkpoint only resumes a run with the same fingerprint. */
+    private String fingerprint(Architecture architecture, DatasetExamples[] split) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("train", request.trainFile().toAbsolutePath().toString());
+        json.put("train_windows", split[0].size());
+        json.put("validation_windows", split[1].size());
+        json.put("validation", request.validationFile() == null ? "" : request.validationFile().toAbsolutePath().toString());
+        json.putPOJO("architecture", architecture);
+        json.put("transfer_from", request.transferFrom() == null ? "" : request.transferFrom().toAbsolutePath().toString());
+        json.put("freeze", request.freezeTrunk());
+        json.put("learning_rate", request.learningRate());
+        json.put("beta1", request.beta1());
+        // --epochs, --patience and --checkpoint-minutes may change on resume: train longer, or stop now and keep the best epoch
+        json.put("batch", request.settings().batchSize());
+        json.put("seed", request.settings().seed());
+        return json.toString();
+    }
+
+    private String source(WindowDataset train, List<EpochRecord> history) {
+        String how = request.transferFrom() == null ? request.design() + " trained from scratch"
+                : "trunk of " + request.transferFrom().getFileName() + (request.freezeTrunk() ? " (frozen)" : "") + " with a new head";
+        return "zinfer train: " + how + " on " + train.path().getFileName() + " (" + train.size() + " windows, "
+                + train.factors().size() + (train.factors().size() == 1 ? " factor), " : " factors), ") + history.size() + " epochs";
+    }
+
+    private ObjectNode record(WindowDataset train, DatasetExamples[] split, List<EpochRecord> history, double seconds) {
+        ObjectNode json = JSON.createObjectNode();
+        ObjectNode data = json.putObject("data");
+        data.put("train", train.path().toString());
+        data.put("train_windows", split[0].size());
+        data.put("validation", request.validationFile() == null ? "last " + request.validationFraction() + " of train" : request.validationFile().toString());
+        data.put("validation_windows", split[1].size());
+        data.put("provenance", train.provenance());
+        ObjectNode flags = json.putObject("flags");
+        flags.put("design", request.transferFrom() == null ? request.design() : null);
+        flags.put("transfer_from", request.transferFrom() == null ? null : request.transferFrom().toString());
+        flags.put("head_dropout", request.headDropout());
+        flags.put("freeze_trunk", request.freezeTrunk());
+        flags.put("learning_rate", request.learningRate());
+        flags.put("beta1", request.beta1());
+        flags.putPOJO("settings", request.settings());
+        json.putPOJO("epochs", history);
+        int best = 0;
+        for (int i = 1; i < history.size(); i++) {
+            best = history.get(i).validationLoss() < history.get(best).validationLoss() ? i : best;
+        }
+        json.put("best_epoch", best + 1);
+        json.put("seconds", Math.round(seconds));
+        return json;
+    }
+}

@@ -1,0 +1,100 @@
+package org.zinfer.scoring.training;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.formats.dataset.WindowDataset;
+import org.zinfer.formats.dataset.WindowDatasetWriter;
+import org.zinfer.formats.motif.MotifMatrix;
+import org.zinfer.scoring.bundle.ModelBundle;
+import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.evaluation.DatasetScores;
+import org.zinfer.scoring.evaluation.FactorMetrics;
+import org.zinfer.scoring.model.Architectures;
+import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.simulation.Background;
+import org.zinfer.scoring.simulation.WindowSimulator;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Small end-to-end runs: 200-nt windows, strong motifs, a tiny CNN. The motifs are palindromes: a tiny
+ * network takes far longer to leave its starting plateau when a motif comes on either strand as two
+ * different words (measured: no progress in 400 batches, against ~100 for one word).
+ */
+class TrainingRunTest {
+    private static final int LENGTH = 200;
+
+    @TempDir
+    Path dir;
+
+    private Path simulate(String name, int windows, long seed, List<String> factors, String... consensus) {
+        List<MotifMatrix> motifs = java.util.Arrays.stream(consensus).map(c -> certain(c)).toList();
+        WindowSimulator simulator = new WindowSimulator(motifs, Background.iid(0.5), new WindowSimulator.Settings(windows, LENGTH, 0.5, 1, 1, seed));
+        WindowDatasetWriter writer = new WindowDatasetWriter(factors, LENGTH);
+        simulator.simulate(writer, ProgressMeter.silent());
+        Path file = dir.resolve(name);
+        writer.write(file, simulator.provenance("test"));
+        return file;
+    }
+
+    private static MotifMatrix certain(String consensus) {
+        double[][] rows = new double[consensus.length()][4];
+        for (int i = 0; i < consensus.length(); i++) {
+            rows[i]["ACGT".indexOf(consensus.charAt(i))] = 1;
+        }
+        return new MotifMatrix(consensus, consensus, rows);
+    }
+
+    private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs) {
+        Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
+        return new TrainingRun.Request(train, null, 0.1, Architectures.CNN, k -> sizes, transferFrom, 0.2, true,
+                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10), 2, output, "test");
+    }
+
+    private FactorMetrics testMetrics(FactorModel model, Path test) {
+        try (WindowDataset dataset = WindowDataset.open(test)) {
+            float[] scores = DatasetScores.score(new GraphScorer(model.network(), LENGTH, model.factors().size()), dataset, 64, ProgressMeter.silent());
+            return FactorMetrics.of(model.factors(), scores, Trainer.labels(new DatasetExamples(dataset)));
+        }
+    }
+
+    @Test
+    void trainsFromScratchThenTransfersTheFrozenTrunkToNewFactors() throws Exception {
+        Path train = simulate("train.h5", 2200, 1, List.of("A", "B"), "GATTACATGTAATC", "CCGCTTAAGCGG");
+        Path test = simulate("test.h5", 300, 2, List.of("A", "B"), "GATTACATGTAATC", "CCGCTTAAGCGG");
+        Path model = dir.resolve("m.zinfer");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FactorModel trained = new TrainingRun(request(train, null, model, 10), new PrintStream(log)).run();
+        FactorMetrics learned = testMetrics(trained, test);
+        assertTrue(Math.max(learned.rocAuc()[0], learned.rocAuc()[1]) > 0.95 && learned.meanRocAuc() > 0.7,
+                "learns the motifs: test AUC " + java.util.Arrays.toString(learned.rocAuc()) + "\n" + log);
+        assertFalse(Files.exists(dir.resolve("m.zinfer.checkpoint")), "the checkpoint goes once the model is written");
+        FactorModel reloaded = ModelBundle.read(model);
+        assertEquals(List.of("A", "B"), reloaded.factors());
+        assertTrue(reloaded.metadata().training().contains("\"epochs\""), reloaded.metadata().training());
+        assertTrue(log.toString().contains("epoch 10/10"), log.toString());
+
+        // The same motifs under new names and in the other order: only the head learns, the trunk must not move.
+        Path newTrain = simulate("new.h5", 2200, 3, List.of("B2", "A2"), "CCGCTTAAGCGG", "GATTACATGTAATC");
+        Path transferred = dir.resolve("t.zinfer");
+        FactorModel head = new TrainingRun(request(newTrain, model, transferred, 10), new PrintStream(log)).run();
+        assertEquals(List.of("B2", "A2"), head.factors());
+        for (String layer : List.of("conv1", "conv2", "dense")) {
+            assertArrayEquals(trained.network().getLayer(layer).params().toFloatVector(), head.network().getLayer(layer).params().toFloatVector(), 0f, layer);
+        }
+        FactorMetrics moved = testMetrics(head, simulate("newtest.h5", 300, 4, List.of("B2", "A2"), "CCGCTTAAGCGG", "GATTACATGTAATC"));
+        int known = learned.rocAuc()[0] > learned.rocAuc()[1] ? 0 : 1;
+        assertTrue(moved.rocAuc()[1 - known] > 0.9, "the motif the trunk learned transfers: " + java.util.Arrays.toString(moved.rocAuc()));
+        assertTrue(head.metadata().source().contains("frozen"), head.metadata().source());
+    }
+}
