@@ -52,59 +52,62 @@ public final class TrainingRun {
             List<String> factors = train.factors();
             long started = System.nanoTime();
             Checkpoint checkpoint = new Checkpoint(request.output().resolveSibling(request.output().getFileName() + ".checkpoint"));
-            Architecture architecture;
-            Trained trained;
-            if (request.transferFrom() == null) {
-                architecture = Architectures.build(request.design(), request.sizes().apply(factors.size()), train.windowLength(), factors.size());
-                trained = trainWhole(NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1()),
-                        split, checkpoint, architecture);
-            } else {
-                FactorModel source = ModelLoader.load(request.transferFrom());
-                Architecture trunk = Architectures.trunk(source.metadata().architecture());
-                if (source.windowLength() != train.windowLength()) {
-                    trunk = Architectures.resized(trunk, train.windowLength()).orElseThrow(() -> new InputException("model " + request.transferFrom()
-                            + " reads windows of " + source.windowLength() + " nt but " + train.path() + " holds windows of " + train.windowLength()
-                            + "; only trunks without Flatten (conv + LSTM) work at another length"));
-                    log.printf("zinfer: the trunk of %s (windows of %d nt) is used on windows of %d nt%n", request.transferFrom(), source.windowLength(), train.windowLength());
-                }
-                architecture = Architectures.withHead(trunk, factors.size(), request.headDropout());
-                ComputationGraph network = NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1());
-                Transfer.copyParameters(source.network(), network);
-                trained = request.freezeTrunk() ? trainHead(trunk, network, split, factors.size(), checkpoint, architecture)
-                        : trainWhole(network, split, checkpoint, architecture);
-            }
-            List<EpochRecord> history = trained.history();
-            ComputationGraph network = trained.network();
+            Trained trained = request.transferFrom() == null ? fromScratch(train, split, checkpoint) : transfer(train, split, checkpoint);
             double seconds = (System.nanoTime() - started) / 1e9;
-            ModelMetadata metadata = new ModelMetadata(request.name(), factors, OneHot.ALPHABET, train.windowLength(), architecture,
-                    source(train, history), Instant.now().toString(), Version.current(), null, record(train, split, history, seconds).toString());
-            FactorModel model = new FactorModel(network, metadata);
+            ModelMetadata metadata = new ModelMetadata(request.name(), factors, OneHot.ALPHABET, train.windowLength(), trained.architecture(),
+                    source(train, trained.history()), Instant.now().toString(), Version.current(), null,
+                    record(train, split, trained.history(), seconds).toString());
+            FactorModel model = new FactorModel(trained.network(), metadata);
             ModelBundle.write(model, request.output());
             checkpoint.delete();
             return model;
         }
     }
 
-    private record Trained(ComputationGraph network, List<EpochRecord> history) {
+    private record Trained(Architecture architecture, ComputationGraph network, List<EpochRecord> history) {
+    }
+
+    private Trained fromScratch(WindowDataset train, DatasetExamples[] split, Checkpoint checkpoint) {
+        int outputs = train.factors().size();
+        Architecture architecture = Architectures.build(request.design(), request.sizes().apply(outputs), train.windowLength(), outputs);
+        return trainWhole(NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1()),
+                split, checkpoint, architecture);
+    }
+
+    /** The source model's trunk (moved to this window length if need be) under a new head, trunk parameters copied. */
+    private Trained transfer(WindowDataset train, DatasetExamples[] split, Checkpoint checkpoint) {
+        FactorModel source = ModelLoader.load(request.transferFrom());
+        Architecture trunk = Architectures.trunk(source.metadata().architecture());
+        if (source.windowLength() != train.windowLength()) {
+            trunk = Architectures.resized(trunk, train.windowLength()).orElseThrow(() -> new InputException("model " + request.transferFrom()
+                    + " reads windows of " + source.windowLength() + " nt but " + train.path() + " holds windows of " + train.windowLength()
+                    + "; only trunks without Flatten (conv + LSTM) work at another length"));
+            log.printf("zinfer: the trunk of %s (windows of %d nt) is used on windows of %d nt%n", request.transferFrom(), source.windowLength(), train.windowLength());
+        }
+        Architecture architecture = Architectures.withHead(trunk, train.factors().size(), request.headDropout());
+        ComputationGraph network = NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1());
+        Transfer.copyParameters(source.network(), network);
+        return request.freezeTrunk() ? trainHead(trunk, network, split, checkpoint, architecture)
+                : trainWhole(network, split, checkpoint, architecture);
     }
 
     private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
         Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
-        return new Trained(trainer.network(), history);
+        return new Trained(architecture, trainer.network(), history);
     }
 
-    private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, int outputs,
-                                        Checkpoint checkpoint, Architecture architecture) {
+    private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint,
+                              Architecture architecture) {
         log.println("zinfer: trunk frozen; computing its features once for " + (split[0].size() + split[1].size()) + " windows");
         FeatureExamples train = Transfer.features(trunk, network, split[0], request.threads(), log);
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
-        ComputationGraph head = Transfer.headNetwork(train.width(), outputs, request.headDropout(), request.settings().seed(),
+        ComputationGraph head = Transfer.headNetwork(train.width(), train.factors(), request.headDropout(), request.settings().seed(),
                 request.learningRate(), request.beta1());
         Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         Transfer.copyParameters(trainer.network(), network);
-        return new Trained(network, history);
+        return new Trained(architecture, network, history);
     }
 
     private DatasetExamples[] examples(WindowDataset train, WindowDataset validationFile) {
