@@ -17,7 +17,7 @@ $zinfer simulate --motifs $motifs $factors --genome-contigs chrDemo1:60000,chrDe
 # 1. The 29-factor conv-RNN (thesis sizes) learns the motifs on 200-nt windows, where it leaves its
 #    starting plateau within an epoch (on 1000-nt windows it had not after 100k windows).
 $zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 40000 --seed 41 -o "$work/znf29_200.h5"
-$zinfer train --train "$work/znf29_200.h5" --epochs 15 --patience 3 --batch 50 --learning-rate 0.003 -o "$work/znf29_200.zinfer"
+$zinfer train --train "$work/znf29_200.h5" --epochs 10 --patience 3 --batch 50 --learning-rate 0.003 -o "$work/znf29_200.zinfer"
 # 2. Its trunk (conv + BiLSTM read any length) gets a new head for 1000-nt windows.
 $zinfer simulate --motifs $motifs $factors -n 32000 --seed 11 -o "$work/znf29_train.h5"
 $zinfer simulate --motifs $motifs $factors -n 5000 --seed 12 -o "$work/znf29_test.h5"
