@@ -96,8 +96,8 @@ final class DatasetCommand implements Callable<Integer> {
             List<Region> tiled = regions == null ? genome.contigs().stream().map(Region::whole).toList()
                     : BedRegions.read(regions).stream().map(genome::resolve).toList();
             ProgressMeter progress = new ProgressMeter(System.err, "windows", TiledWindows.count(genome, tiled, length, step), 10);
-            long[] dropped = new long[4];
-            Map<String, WindowDatasetWriter> splits = new PeakDatasetBuilder(genome, factors, peakIndexes, settings).build(tiled, progress::advance, dropped);
+            PeakDatasetBuilder.Built built = new PeakDatasetBuilder(genome, factors, peakIndexes, settings).build(tiled, progress::advance);
+            Map<String, WindowDatasetWriter> splits = built.splits();
             String provenance = provenance(genome, factors);
             for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
                 if (split.getValue().size() == 0) {
@@ -107,7 +107,7 @@ final class DatasetCommand implements Callable<Integer> {
             for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
                 split.getValue().write(Path.of(prefix + "." + split.getKey() + ".h5"), provenance);
             }
-            String summary = summary(factors, splits, dropped);
+            String summary = summary(factors, built);
             writeSummary(Path.of(prefix + ".summary.tsv"), summary);
             System.err.print(summary.lines().map(l -> "zinfer: " + l + "\n").reduce("", String::concat));
             return 0;
@@ -134,22 +134,23 @@ final class DatasetCommand implements Callable<Integer> {
                 genome.path().getFileName(), String.join(",", peaks).replace("\"", ""), length, step, bin, maxN, negatives, seed, factors.size());
     }
 
-    private static String summary(List<String> factors, Map<String, WindowDatasetWriter> splits, long[] dropped) {
+    private static String summary(List<String> factors, PeakDatasetBuilder.Built built) {
         StringBuilder out = new StringBuilder("factor");
-        splits.keySet().forEach(name -> out.append('\t').append(name).append("_positives"));
+        built.splits().keySet().forEach(name -> out.append('\t').append(name).append("_positives"));
         out.append('\n');
+        List<long[]> positives = built.splits().values().stream().map(WindowDatasetWriter::positives).toList();
         for (int k = 0; k < factors.size(); k++) {
             out.append(factors.get(k));
-            for (WindowDatasetWriter writer : splits.values()) {
-                out.append('\t').append(writer.positives()[k]);
+            for (long[] counts : positives) {
+                out.append('\t').append(counts[k]);
             }
             out.append('\n');
         }
         out.append("windows");
-        splits.values().forEach(writer -> out.append('\t').append(writer.size()));
+        built.splits().values().forEach(writer -> out.append('\t').append(writer.size()));
         out.append('\n');
         out.append(String.format("# dropped: %d with too many N, %d on the blacklist, %d reaching across splits, %d negatives down-sampled%n",
-                dropped[0], dropped[1], dropped[2], dropped[3]));
+                built.tooManyN(), built.blacklisted(), built.straddling(), built.negativesLeftOut()));
         return out.toString();
     }
 

@@ -8,8 +8,6 @@ import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.evaluation.EvaluationReport;
 import org.zinfer.scoring.evaluation.FactorMetrics;
 import org.zinfer.scoring.model.FactorModel;
-import org.zinfer.scoring.training.DatasetExamples;
-import org.zinfer.scoring.training.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             WindowScorer scorer = modelOptions.scorer(model, System.err);
             float[] scores = DatasetScores.score(scorer, dataset, modelOptions.batch, new ProgressMeter(System.err, "windows", dataset.size(), 10));
-            float[] labels = Trainer.labels(new DatasetExamples(dataset));
+            float[] labels = dataset.labels(0, Math.toIntExact(dataset.size()));
             FactorMetrics metrics = FactorMetrics.of(model.factors(), scores, labels);
             EvaluationReport.write(out, metrics, scores, labels, model.metadata().training(),
                     "model " + model.metadata().name() + " on " + data.getFileName() + " (" + dataset.size() + " windows)");

@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -77,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
             writer.write(output, simulator.provenance(motifs.getFileName().toString()));
             long[] positives = writer.positives();
             System.err.printf("zinfer: wrote %,d windows of %d nt, %d factor(s), to %s; positive windows per factor %,d to %,d%n",
-                    windows, length, chosen.size(), output, java.util.Arrays.stream(positives).min().orElse(0), java.util.Arrays.stream(positives).max().orElse(0));
+                    windows, length, chosen.size(), output, Arrays.stream(positives).min().orElse(0), Arrays.stream(positives).max().orElse(0));
             return 0;
         }
     }

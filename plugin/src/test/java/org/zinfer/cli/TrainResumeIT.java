@@ -61,10 +61,8 @@ class TrainResumeIT {
         assertFalse(Files.exists(model));
 
         TestEnvironment.Result second = TestEnvironment.run(train, 0);
-        assertTrue(second.stderr().contains("resuming from checkpoint " + checkpoint + " at epoch 1, batch " + batch)
-                || second.stderr().matches("(?s).*resuming from checkpoint .* at epoch 1, batch \\d+.*"), second.stderr());
+        assertTrue(second.stderr().contains("resuming from checkpoint " + checkpoint + " at epoch 1, batch " + batch), second.stderr());
         assertTrue(second.stderr().contains("epoch 2/2"), second.stderr());
-        assertFalse(second.stderr().contains("epoch 1/2: loss") && !second.stderr().contains("resuming"), second.stderr());
         assertFalse(Files.exists(checkpoint), "the checkpoint goes once the model is written");
         JsonNode record = new ObjectMapper().readTree(ModelBundle.readMetadata(model).training());
         assertEquals(2, record.get("epochs").size(), record.toString());

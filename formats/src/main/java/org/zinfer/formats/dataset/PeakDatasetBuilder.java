@@ -52,10 +52,13 @@ public final class PeakDatasetBuilder {
     }
 
     /**
-     * Tiles the regions and returns the splits by name (train, validation if asked for, test if asked for);
-     * dropped receives the windows left out for N, blacklist, straddling splits and negative down-sampling.
+     * The splits by name (train, validation if asked for, test if asked for) and the windows left out: too
+     * many N, on the blacklist, reaching across splits, negatives down-sampled.
      */
-    public Map<String, WindowDatasetWriter> build(List<Region> regions, LongConsumer progress, long[] dropped) {
+    public record Built(Map<String, WindowDatasetWriter> splits, long tooManyN, long blacklisted, long straddling, long negativesLeftOut) {
+    }
+
+    public Built build(List<Region> regions, LongConsumer progress) {
         Map<String, WindowDatasetWriter> splits = new LinkedHashMap<>();
         splits.put(TRAIN, new WindowDatasetWriter(factors, settings.windowLength()));
         if (settings.validation() != null) {
@@ -96,11 +99,7 @@ public final class PeakDatasetBuilder {
             byte[] bases = Arrays.copyOfRange(window.bases(), window.offset(), window.offset() + settings.windowLength());
             splits.get(split).add(bases, labels);
         }
-        dropped[0] = windows.skipped();
-        dropped[1] = blacklisted;
-        dropped[2] = straddling;
-        dropped[3] = negativesLeftOut;
-        return splits;
+        return new Built(splits, windows.skipped(), blacklisted, straddling, negativesLeftOut);
     }
 
     private boolean[] labels(String contig, int start) {

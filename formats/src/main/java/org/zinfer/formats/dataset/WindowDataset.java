@@ -117,12 +117,18 @@ public final class WindowDataset implements AutoCloseable {
                 }
             }
         }
-        float[] labelValues = new float[n * factors.size()];
-        Object labelSlice = readSlice(labels, new long[] {start, 0}, new int[] {n, factors.size()});
+        return new WindowBatch(start, n, length, factors.size(), oneHot, labels(start, n));
+    }
+
+    /** The labels of windows [start, start + count), [window][factor], without reading their sequence. */
+    public float[] labels(long start, int count) {
+        int n = (int) Math.min(count, size - start);
+        float[] values = new float[n * factors.size()];
+        Object slice = readSlice(labels, new long[] {start, 0}, new int[] {n, factors.size()});
         for (int w = 0; w < n; w++) {
-            System.arraycopy(floats(Array.get(labelSlice, w)), 0, labelValues, w * factors.size(), factors.size());
+            System.arraycopy(floats(Array.get(slice, w)), 0, values, w * factors.size(), factors.size());
         }
-        return new WindowBatch(start, n, length, factors.size(), oneHot, labelValues);
+        return values;
     }
 
     private Object readSlice(Dataset dataset, long[] offset, int[] shape) {

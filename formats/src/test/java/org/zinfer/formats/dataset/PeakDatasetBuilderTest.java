@@ -35,12 +35,11 @@ class PeakDatasetBuilderTest {
             IntervalIndex test = IntervalIndex.of(List.of(new Region("chr2", 0, 3000)), genome, "test");
             PeakDatasetBuilder builder = new PeakDatasetBuilder(genome, List.of("F"), List.of(peakIndex),
                     new PeakDatasetBuilder.Settings(200, 100, 20, 0, 1, 1, IntervalIndex.read(blacklist, genome), test, null));
-            long[] dropped = new long[4];
-            Map<String, WindowDatasetWriter> splits = builder.build(List.of(Region.whole(genome.contig("chr1")), Region.whole(genome.contig("chr2"))), n -> { }, dropped);
+            PeakDatasetBuilder.Built built = builder.build(List.of(Region.whole(genome.contig("chr1")), Region.whole(genome.contig("chr2"))), n -> { });
+            Map<String, WindowDatasetWriter> splits = built.splits();
             // chr1: starts 0..9800 by 100 = 99 windows, of which [7900,8100) and [8000,8200) touch the blacklist; chr2: 29 windows
             assertEquals(29, splits.get(PeakDatasetBuilder.TEST).size());
-            long blacklisted = dropped[1];
-            assertEquals(2, blacklisted);
+            assertEquals(2, built.blacklisted());
             assertEquals(99 - 2, splits.get(PeakDatasetBuilder.TRAIN).size());
             // central bin [start+90, start+110) overlaps [1000,1010) for start 900 only; [5000,5100) for starts 4900..5000
             assertEquals(1 + 2, splits.get(PeakDatasetBuilder.TRAIN).positives()[0]);

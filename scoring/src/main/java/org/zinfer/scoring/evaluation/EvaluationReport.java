@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -58,7 +59,7 @@ public final class EvaluationReport {
             out.append(metrics.factors().get(f)).append('\t').append(metrics.windows()).append('\t').append(metrics.positives()[f])
                     .append('\t').append(format(metrics.rocAuc()[f])).append('\t').append(format(metrics.prAuc()[f])).append('\n');
         }
-        long positives = java.util.Arrays.stream(metrics.positives()).sum();
+        long positives = Arrays.stream(metrics.positives()).sum();
         out.append("mean\t").append(metrics.windows()).append('\t').append(positives).append('\t')
                 .append(format(metrics.meanRocAuc())).append('\t').append(format(metrics.meanPrAuc())).append('\n');
         return out.toString();

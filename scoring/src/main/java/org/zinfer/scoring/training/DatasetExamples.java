@@ -31,6 +31,18 @@ public record DatasetExamples(WindowDataset dataset, long from, long to) impleme
         return new Rows(batch.count(), batch.data(), batch.labels());
     }
 
+    /** Read from the labels alone, in chunks of windows. */
+    @Override
+    public float[] labels() {
+        float[] labels = new float[Math.toIntExact(size() * factors())];
+        int chunk = 65_536;
+        for (long start = 0; start < size(); start += chunk) {
+            float[] part = dataset.labels(from + start, (int) Math.min(chunk, size() - start));
+            System.arraycopy(part, 0, labels, (int) start * factors(), part.length);
+        }
+        return labels;
+    }
+
     /** Splits off the last fraction as validation windows, as Keras' validation_split does. */
     public DatasetExamples[] splitLast(double fraction) {
         long validation = Math.round(size() * fraction);

@@ -12,6 +12,9 @@ public interface Examples {
     /** Examples [start, start + count) (count clipped at the end). */
     Rows read(long start, int count);
 
+    /** Every example's labels, [example][factor]. */
+    float[] labels();
+
     /** A run of examples: inputs flat in row-major order, labels [count][factors]. */
     record Rows(int count, float[] inputs, float[] labels) {
     }

@@ -34,11 +34,6 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
         Collections.shuffle(blocks, random);
     }
 
-    /** Batches per epoch. */
-    public static long count(long examples, int batchSize) {
-        return (examples + batchSize - 1) / batchSize;
-    }
-
     @Override
     public boolean hasNext() {
         return poolPosition < pool.size() || nextBlock < blocks.size();

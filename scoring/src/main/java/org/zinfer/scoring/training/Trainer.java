@@ -27,7 +27,6 @@ public final class Trainer {
     private final PrintStream log;
     private ComputationGraph network;
     private INDArray bestParameters;
-    private float[] validationLabels;
 
     public record Settings(int epochs, int batchSize, int patience, long seed, double checkpointMinutes) {
         public Settings {
@@ -116,10 +115,7 @@ public final class Trainer {
             }
         }
         float[] scores = predict(network, validation, settings.batchSize());
-        if (validationLabels == null) {
-            validationLabels = labels(validation);
-        }
-        float[] labels = validationLabels;
+        float[] labels = validation.labels();
         List<String> factors = IntStream.range(0, validation.factors()).mapToObj(String::valueOf).toList();
         double auc = FactorMetrics.of(factors, scores, labels).meanRocAuc();
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -149,15 +145,5 @@ public final class Trainer {
             System.arraycopy(values, 0, scores, (int) start * examples.factors(), values.length);
         }
         return scores;
-    }
-
-    public static float[] labels(Examples examples) {
-        float[] labels = new float[(int) examples.size() * examples.factors()];
-        int chunk = 4096;
-        for (long start = 0; start < examples.size(); start += chunk) {
-            Examples.Rows rows = examples.read(start, chunk);
-            System.arraycopy(rows.labels(), 0, labels, (int) start * examples.factors(), rows.labels().length);
-        }
-        return labels;
     }
 }

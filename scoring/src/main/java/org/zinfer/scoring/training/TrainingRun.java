@@ -117,7 +117,7 @@ public final class TrainingRun {
             }
             return new DatasetExamples(train).splitLast(request.validationFraction());
         }
-        if (!validationFile.factors().equals(train.factors()) && validationFile.factors().size() != train.factors().size()) {
+        if (validationFile.factors().size() != train.factors().size()) {
             throw new InputException("validation dataset " + validationFile.path() + " has " + validationFile.factors().size()
                     + " factors but " + train.path() + " has " + train.factors().size());
         }

@@ -86,7 +86,7 @@ public final class Transfer {
                 .orElseGet(() -> graphFeatures(trunk, network, width));
         ProgressMeter progress = new ProgressMeter(log, "windows through the frozen trunk", windows.size(), 30);
         float[] features = DatasetScores.score(scorer, windows.dataset(), windows.from(), windows.to(), ScoringEngine.DEFAULT_BATCH, progress);
-        return new FeatureExamples(features, width, Trainer.labels(windows), windows.factors());
+        return new FeatureExamples(features, width, windows.labels(), windows.factors());
     }
 
     /** The trunk's output through DL4J, for trunks the fast engine does not handle. */

@@ -5,12 +5,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.dataset.WindowBatch;
 import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.dataset.WindowDatasetWriter;
+import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.motif.MotifMatrix;
+import org.zinfer.formats.testing.SyntheticGenome;
 import org.zinfer.scoring.engine.ProgressMeter;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -75,12 +80,32 @@ class WindowSimulatorTest {
 
     @Test
     void iidBackgroundHasTheAskedGcContent() {
-        byte[] drawn = Background.iid(0.7).draw(new java.util.Random(1), 100_000);
+        byte[] drawn = Background.iid(0.7).draw(new Random(1), 100_000);
         long gc = 0;
         for (byte b : drawn) {
             gc += b == 'G' || b == 'C' ? 1 : 0;
         }
         assertEquals(0.7, gc / 100_000.0, 0.01);
+    }
+
+    @Test
+    void genomeBackgroundDrawsGenomeWindowsOnEitherStrandAvoidingN() {
+        String contig = SyntheticGenome.random(new Random(5), 3000).toLowerCase() + "N".repeat(2000) + SyntheticGenome.random(new Random(6), 3000);
+        Path fasta = SyntheticGenome.write(dir.resolve("bg.fa"), Map.of("chrB", contig));
+        String upper = contig.toUpperCase();
+        String reverse = reverseComplement(upper);
+        int[] strands = new int[2];
+        try (ReferenceGenome genome = ReferenceGenome.open(fasta)) {
+            Background background = new GenomeBackground(genome, 100);
+            Random random = new Random(9);
+            for (int i = 0; i < 300; i++) {
+                String drawn = new String(background.draw(random, 100), StandardCharsets.US_ASCII);
+                assertFalse(drawn.contains("N"), drawn);
+                assertTrue(upper.contains(drawn) || reverse.contains(drawn), "a window of the genome, upper-cased: " + drawn);
+                strands[upper.contains(drawn) ? 0 : 1]++;
+            }
+        }
+        assertTrue(strands[0] > 100 && strands[1] > 100, "both strands: " + strands[0] + "/" + strands[1]);
     }
 
     static String bases(WindowBatch batch, int w) {
@@ -99,6 +124,6 @@ class WindowSimulatorTest {
     }
 
     static String reverseComplement(String s) {
-        return new String(MotifImplanter.reverseComplement(s.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(MotifImplanter.reverseComplement(s.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII);
     }
 }

@@ -64,7 +64,7 @@ class TrainingRunTest {
     private FactorMetrics testMetrics(FactorModel model, Path test) {
         try (WindowDataset dataset = WindowDataset.open(test)) {
             float[] scores = DatasetScores.score(new GraphScorer(model.network(), LENGTH, model.factors().size()), dataset, 64, ProgressMeter.silent());
-            return FactorMetrics.of(model.factors(), scores, Trainer.labels(new DatasetExamples(dataset)));
+            return FactorMetrics.of(model.factors(), scores, dataset.labels(0, Math.toIntExact(dataset.size())));
         }
     }
 
