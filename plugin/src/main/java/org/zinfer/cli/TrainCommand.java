@@ -79,8 +79,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-minutes", defaultValue = "10", paramLabel = "MIN", description = "Also checkpoint within an epoch this often (default: ${DEFAULT-VALUE}).")
     double checkpointMinutes;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads for a frozen trunk's features (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads of zinfer's trainer and of a frozen trunk's features (default: all cores).")
     Integer threads;
+
+    @Option(names = "--engine", defaultValue = "fast", paramLabel = "ENGINE",
+            description = "fast: zinfer's CPU trainer for conv + LSTM networks without dropout, DL4J for the rest; reference: DL4J always (default: ${DEFAULT-VALUE}).")
+    String engine;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
     String device;
@@ -91,10 +95,13 @@ final class TrainCommand implements Callable<Integer> {
         if (!output.getFileName().toString().endsWith(".zinfer")) {
             throw new InputException("--output should end in .zinfer, got " + output);
         }
+        if (!engine.equals("fast") && !engine.equals("reference")) {
+            throw new InputException("--engine must be fast or reference, not '" + engine + "'");
+        }
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes));
         TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
                 transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, learningRate, beta1, settings,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), output,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), engine.equals("fast"), output,
                 name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""));
         System.err.println("zinfer: training on ND4J backend " + backend);
         FactorModel model = Flags.check(() -> new TrainingRun(request, System.err).run());

@@ -2,7 +2,8 @@ package org.zinfer.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.scoring.bundle.ModelBundle;
@@ -32,8 +33,10 @@ class TrainResumeIT {
         return command;
     }
 
-    @Test
-    void killedMidEpochAndRerunResumesFromTheLastCheckpoint() throws Exception {
+    /** cnn: DL4J trains it (updater state inside the network); convrnn: zinfer's CPU trainer (Adam state beside it). */
+    @ParameterizedTest
+    @ValueSource(strings = {"cnn", "convrnn"})
+    void killedMidEpochAndRerunResumesFromTheLastCheckpoint(String design) throws Exception {
         Path motifs = Files.writeString(dir.resolve("m.transfac"),
                 "AC M1\nID PAL\nP0 A C G T\n01 0 0 1 0\n02 1 0 0 0\n03 0 0 0 1\n04 0 0 0 1\n05 1 0 0 0\n06 0 1 0 0\n"
                         + "07 0 0 1 0\n08 0 1 0 0\n09 1 0 0 0\n10 1 0 0 0\n11 0 0 0 1\n12 0 1 0 0\n//\n");
@@ -41,8 +44,9 @@ class TrainResumeIT {
         TestEnvironment.run(zinfer("simulate", "--motifs", motifs.toString(), "-n", "1200", "--seed", "3", "-o", data.toString()), 0);
         Path model = dir.resolve("m.zinfer");
         Path checkpoint = dir.resolve("m.zinfer.checkpoint");
-        List<String> train = zinfer("train", "--train", data.toString(), "-o", model.toString(), "--architecture", "cnn",
-                "--filters", "8,8", "--kernels", "6,3", "--dense", "8", "--epochs", "2", "--batch", "20", "--checkpoint-minutes", "0", "--seed", "4");
+        List<String> train = zinfer("train", "--train", data.toString(), "-o", model.toString(), "--architecture", design,
+                "--filters", "8,8", "--kernels", "6,3", "--dense", "8", "--lstm", "8", "--dropout", "0",
+                "--epochs", "2", "--batch", "20", "--checkpoint-minutes", "0", "--seed", "4");
 
         Process first = new ProcessBuilder(train).redirectErrorStream(true).redirectOutput(dir.resolve("first.log").toFile()).start();
         JsonNode state = null;
@@ -59,6 +63,7 @@ class TrainResumeIT {
         long batch = state.get("batch").asLong();
         assertTrue(batch > 0 && batch < 57, "mid-epoch: batch " + batch);
         assertFalse(Files.exists(model));
+        assertEquals(design.equals("convrnn"), entries(checkpoint).contains("optimizer.bin"), "Adam state saved by zinfer's trainer only");
 
         TestEnvironment.Result second = TestEnvironment.run(train, 0);
         assertTrue(second.stderr().contains("resuming from checkpoint " + checkpoint + " at epoch 1, batch " + batch), second.stderr());
@@ -66,6 +71,16 @@ class TrainResumeIT {
         assertFalse(Files.exists(checkpoint), "the checkpoint goes once the model is written");
         JsonNode record = new ObjectMapper().readTree(ModelBundle.readMetadata(model).training());
         assertEquals(2, record.get("epochs").size(), record.toString());
+    }
+
+    private static List<String> entries(Path checkpoint) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(checkpoint))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                names.add(entry.getName());
+            }
+        }
+        return names;
     }
 
     private static JsonNode state(Path checkpoint) {

@@ -53,6 +53,7 @@ class TrainingBadInputTest {
                 "train", "--train", factors.toString(), "-o", out.toString());
         Path text = Files.writeString(dir.resolve("text.h5"), "not HDF5");
         assertFails(out, "dataset " + text + " is not an HDF5 file", "train", "--train", text.toString(), "-o", out.toString());
+        assertFails(out, "--engine must be fast or reference, not 'turbo'", "train", "--train", text.toString(), "--engine", "turbo", "-o", out.toString());
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class ProgressMeter {
         } else {
             line.append(' ').append(unit);
         }
-        line.append(String.format(", %,.0f %s/s", rate, unit));
+        line.append(String.format(", %,.0f %s/s", rate, unit.split(" ")[0])); // "windows of epoch 2" → "windows/s"
         if (total > 0 && rate > 0) {
             long left = (long) ((total - done) / rate);
             line.append(String.format(", about %dh%02dm%02ds left", left / 3600, left / 60 % 60, left % 60));

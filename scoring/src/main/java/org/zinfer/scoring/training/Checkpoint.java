@@ -24,12 +24,13 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * A training checkpoint: one zip file, replaced atomically, holding the network with its updater state,
- * the best parameters so far and the {@link TrainingState}.
+ * the best parameters so far, the {@link TrainingState} and, when zinfer's own trainer runs, its Adam state.
  */
 public final class Checkpoint {
     private static final String NETWORK = "network.zip";
     private static final String BEST = "best-parameters.bin";
     private static final String STATE = "state.json";
+    private static final String OPTIMIZER = "optimizer.bin";
     private static final ObjectMapper JSON = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Path file;
@@ -47,10 +48,11 @@ public final class Checkpoint {
     }
 
     /** What a checkpoint holds. */
-    public record Saved(ComputationGraph network, INDArray bestParameters, TrainingState state) {
+    public record Saved(ComputationGraph network, INDArray bestParameters, TrainingState state, float[] optimizer) {
     }
 
-    public void save(ComputationGraph network, INDArray bestParameters, TrainingState state) {
+    /** optimizer: the Adam state of a trainer that keeps it outside the network, else null. */
+    public void save(ComputationGraph network, INDArray bestParameters, TrainingState state, float[] optimizer) {
         try (AtomicOutput output = new AtomicOutput(file);
              ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(output.temporary()))) {
             zip.putNextEntry(new ZipEntry(NETWORK));
@@ -58,11 +60,8 @@ public final class Checkpoint {
             ModelSerializer.writeModel(network, bytes, true);
             zip.write(bytes.toByteArray());
             zip.closeEntry();
-            if (bestParameters != null) {
-                zip.putNextEntry(new ZipEntry(BEST));
-                Nd4j.write(bestParameters, new DataOutputStream(unclosable(zip)));
-                zip.closeEntry();
-            }
+            write(zip, BEST, bestParameters);
+            write(zip, OPTIMIZER, optimizer == null ? null : Nd4j.createFromArray(optimizer));
             zip.putNextEntry(new ZipEntry(STATE));
             zip.write(JSON.writeValueAsBytes(state));
             zip.closeEntry();
@@ -78,12 +77,14 @@ public final class Checkpoint {
         ComputationGraph network = null;
         INDArray best = null;
         TrainingState state = null;
+        float[] optimizer = null;
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
                 byte[] bytes = zip.readAllBytes();
                 switch (entry.getName()) {
                     case NETWORK -> network = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), true);
                     case BEST -> best = Nd4j.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+                    case OPTIMIZER -> optimizer = Nd4j.read(new DataInputStream(new ByteArrayInputStream(bytes))).toFloatVector();
                     case STATE -> state = JSON.readValue(bytes, TrainingState.class);
                     default -> {
                     }
@@ -95,7 +96,7 @@ public final class Checkpoint {
         if (network == null || state == null) {
             throw new InputException("checkpoint " + file + " is incomplete; delete it to start over");
         }
-        return new Saved(network, best, state);
+        return new Saved(network, best, state, optimizer);
     }
 
     public void delete() {
@@ -103,6 +104,14 @@ public final class Checkpoint {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete checkpoint " + file, e);
+        }
+    }
+
+    private static void write(ZipOutputStream zip, String entry, INDArray array) throws IOException {
+        if (array != null) {
+            zip.putNextEntry(new ZipEntry(entry));
+            Nd4j.write(array, new DataOutputStream(unclosable(zip)));
+            zip.closeEntry();
         }
     }
 

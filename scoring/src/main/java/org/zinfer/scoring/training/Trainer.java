@@ -7,17 +7,21 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
 import org.zinfer.scoring.evaluation.FactorMetrics;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
  * Fits a network with mini-batches of binary cross-entropy, shuffled anew each epoch; after each epoch
  * measures validation loss and mean ROC AUC, keeps the parameters of the epoch with the lowest validation
  * loss and stops when it has not improved for 'patience' epochs. A checkpoint is written after every epoch
- * and every few minutes within one; a run that finds its checkpoint carries on from there.
+ * and every few minutes within one; a run that finds its checkpoint carries on from there. Steps are taken by
+ * zinfer's CPU trainer where it handles the network, else by DL4J.
  */
 public final class Trainer {
     private final Examples train;
@@ -25,7 +29,10 @@ public final class Trainer {
     private final Settings settings;
     private final Checkpoint checkpoint;
     private final PrintStream log;
+    private final Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers;
     private ComputationGraph network;
+    /** Takes the steps when present; then the network holds the parameters only after {@link #sync()}. */
+    private ConvLstmTrainer fast;
     private INDArray bestParameters;
 
     public record Settings(int epochs, int batchSize, int patience, long seed, double checkpointMinutes) {
@@ -36,7 +43,9 @@ public final class Trainer {
         }
     }
 
-    public Trainer(ComputationGraph network, Examples train, Examples validation, Settings settings, Checkpoint checkpoint, PrintStream log) {
+    /** fastTrainers: zinfer's CPU trainer for a network, when it can train it (empty: DL4J trains). */
+    public Trainer(ComputationGraph network, Examples train, Examples validation, Settings settings, Checkpoint checkpoint, PrintStream log,
+                   Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers) {
         if (train.size() == 0 || validation.size() == 0) {
             throw new InputException("training needs at least one training and one validation window (have " + train.size() + " and " + validation.size() + ")");
         }
@@ -46,21 +55,24 @@ public final class Trainer {
         this.settings = settings;
         this.checkpoint = checkpoint;
         this.log = log;
+        this.fastTrainers = fastTrainers;
     }
 
     /** Trains, leaves the best epoch's parameters in {@link #network()}, and returns the epochs run. */
     public List<EpochRecord> run(String fingerprint) {
         TrainingState state = resume(fingerprint);
+        log.println("zinfer: training with " + (fast != null ? fast.describe() : "DL4J"));
         while (state.epoch() < settings.epochs() && state.epochsWithoutGain() < settings.patience()) {
             state = epoch(state);
             EpochRecord last = state.history().get(state.history().size() - 1);
+            sync();
             if (state.improvedLastEpoch()) {
                 bestParameters = network.params().dup();
             }
             log.printf("zinfer: epoch %d/%d: loss %.4f, validation loss %.4f, validation AUC %.4f%s, %.0f s%n",
                     last.epoch() + 1, settings.epochs(), last.loss(), last.validationLoss(), last.validationAuc(),
                     state.improvedLastEpoch() ? " (best)" : "", last.seconds());
-            checkpoint.save(network, bestParameters, state);
+            save(state);
         }
         if (state.epochsWithoutGain() >= settings.patience()) {
             log.printf("zinfer: validation loss has not improved for %d epochs; stopping, keeping epoch %d%n", settings.patience(), state.bestEpoch() + 1);
@@ -77,6 +89,7 @@ public final class Trainer {
 
     private TrainingState resume(String fingerprint) {
         if (!checkpoint.exists()) {
+            fast = fastTrainers.apply(network).orElse(null);
             return TrainingState.start(fingerprint);
         }
         Checkpoint.Saved saved = checkpoint.load();
@@ -85,6 +98,10 @@ public final class Trainer {
         }
         network = saved.network();
         bestParameters = saved.bestParameters();
+        fast = fastTrainers.apply(network).orElse(null);
+        if (fast != null && saved.optimizer() != null) {
+            fast.restoreOptimizerState(saved.optimizer());
+        }
         TrainingState state = saved.state();
         log.printf("zinfer: resuming from checkpoint %s at epoch %d, batch %d%n", checkpoint.file(), state.epoch() + 1, state.batch());
         return state;
@@ -105,22 +122,52 @@ public final class Trainer {
                 progress.advance(rows.count());
                 continue;
             }
-            network.fit(dataSet(rows, train));
-            lossSum += network.score() / train.factors() * rows.count();
+            lossSum += step(rows) / train.factors() * rows.count();
             windows += rows.count();
             progress.advance(rows.count());
             if ((System.nanoTime() - lastSave) / 60e9 >= settings.checkpointMinutes() && batches.hasNext()) {
-                checkpoint.save(network, bestParameters, state.inEpoch(b + 1, lossSum, windows));
+                sync();
+                save(state.inEpoch(b + 1, lossSum, windows));
                 lastSave = System.nanoTime();
             }
         }
-        float[] scores = predict(network, validation, settings.batchSize());
+        float[] scores = fast != null ? predict(fast, validation, settings.batchSize()) : predict(network, validation, settings.batchSize());
         float[] labels = validation.labels();
         List<String> factors = IntStream.range(0, validation.factors()).mapToObj(String::valueOf).toList();
         double auc = FactorMetrics.of(factors, scores, labels).meanRocAuc();
         double seconds = (System.nanoTime() - started) / 1e9;
         EpochRecord record = new EpochRecord(epoch, lossSum / windows, FactorMetrics.crossEntropy(scores, labels), auc, seconds);
         return state.inEpoch(0, 0, 0).afterEpoch(record);
+    }
+
+    /** One step on a batch; returns its loss (mean over windows, summed over factors). */
+    private double step(Examples.Rows rows) {
+        if (fast != null) {
+            return fast.fit(rows.inputs(), rows.labels(), rows.count());
+        }
+        network.fit(dataSet(rows, train));
+        return network.score();
+    }
+
+    /** Brings the network up to the parameters the fast trainer holds. */
+    private void sync() {
+        if (fast != null) {
+            fast.store(network);
+        }
+    }
+
+    private void save(TrainingState state) {
+        checkpoint.save(network, bestParameters, state, fast != null ? fast.optimizerState() : null);
+    }
+
+    private static float[] predict(ConvLstmTrainer fast, Examples examples, int batchSize) {
+        float[] scores = new float[(int) examples.size() * examples.factors()];
+        for (long start = 0; start < examples.size(); start += batchSize) {
+            Examples.Rows rows = examples.read(start, batchSize);
+            float[] values = fast.predict(rows.inputs(), rows.count());
+            System.arraycopy(values, 0, scores, (int) start * examples.factors(), rows.count() * examples.factors());
+        }
+        return scores;
     }
 
     static DataSet dataSet(Examples.Rows rows, Examples examples) {

@@ -10,6 +10,7 @@ import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.bundle.ModelMetadata;
 import org.zinfer.scoring.bundle.Version;
+import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
@@ -19,6 +20,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -34,7 +37,7 @@ public final class TrainingRun {
                           String design, IntFunction<Architectures.Sizes> sizes,
                           Path transferFrom, double headDropout, boolean freezeTrunk,
                           double learningRate, double beta1, Trainer.Settings settings, int threads,
-                          Path output, String name) {
+                          boolean fastEngine, Path output, String name) {
     }
 
     private final Request request;
@@ -92,7 +95,9 @@ public final class TrainingRun {
     }
 
     private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
-        Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log);
+        Function<ComputationGraph, Optional<ConvLstmTrainer>> fast = request.fastEngine()
+                ? n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads()) : n -> Optional.empty();
+        Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log, fast);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         return new Trained(architecture, trainer.network(), history);
     }
@@ -104,7 +109,7 @@ public final class TrainingRun {
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
         ComputationGraph head = Transfer.headNetwork(train.width(), train.factors(), request.headDropout(), request.settings().seed(),
                 request.learningRate(), request.beta1());
-        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log);
+        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log, n -> Optional.empty());
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         Transfer.copyParameters(trainer.network(), network);
         return new Trained(architecture, network, history);
@@ -139,6 +144,7 @@ public final class TrainingRun {
         json.put("freeze", request.freezeTrunk());
         json.put("learning_rate", request.learningRate());
         json.put("beta1", request.beta1());
+        json.put("fast_engine", request.fastEngine());
         // --epochs, --patience and --checkpoint-minutes may change on resume: train longer, or stop now and keep the best epoch
         json.put("batch", request.settings().batchSize());
         json.put("seed", request.settings().seed());
@@ -167,6 +173,7 @@ public final class TrainingRun {
         flags.put("freeze_trunk", request.freezeTrunk());
         flags.put("learning_rate", request.learningRate());
         flags.put("beta1", request.beta1());
+        flags.put("engine", request.fastEngine() ? "fast" : "reference");
         flags.putPOJO("settings", request.settings());
         json.putPOJO("epochs", history);
         int best = 0;

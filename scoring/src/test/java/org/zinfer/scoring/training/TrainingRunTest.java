@@ -56,9 +56,13 @@ class TrainingRunTest {
     }
 
     private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs) {
+        return request(train, transferFrom, output, epochs, Architectures.CNN);
+    }
+
+    private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design) {
         Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
-        return new TrainingRun.Request(train, null, 0.1, Architectures.CNN, k -> sizes, transferFrom, 0.2, true,
-                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10), 2, output, "test");
+        return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true,
+                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10), 2, true, output, "test");
     }
 
     private FactorMetrics testMetrics(FactorModel model, Path test) {
@@ -96,5 +100,17 @@ class TrainingRunTest {
         int known = learned.rocAuc()[0] > learned.rocAuc()[1] ? 0 : 1;
         assertTrue(moved.rocAuc()[1 - known] > 0.9, "the motif the trunk learned transfers: " + java.util.Arrays.toString(moved.rocAuc()));
         assertTrue(head.metadata().source().contains("frozen"), head.metadata().source());
+    }
+
+    @Test
+    void zinfersCpuTrainerTrainsAConvRnn() {
+        Path train = simulate("train.h5", 2200, 1, List.of("A", "B"), "GATTACATGTAATC", "CCGCTTAAGCGG");
+        Path test = simulate("test.h5", 300, 2, List.of("A", "B"), "GATTACATGTAATC", "CCGCTTAAGCGG");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FactorModel trained = new TrainingRun(request(train, null, dir.resolve("r.zinfer"), 10, Architectures.CONVRNN), new PrintStream(log)).run();
+        assertTrue(log.toString().contains("training with zinfer CPU trainer"), log.toString());
+        FactorMetrics learned = testMetrics(trained, test);
+        assertTrue(Math.max(learned.rocAuc()[0], learned.rocAuc()[1]) > 0.95 && learned.meanRocAuc() > 0.7,
+                "learns the motifs: test AUC " + java.util.Arrays.toString(learned.rocAuc()) + "\n" + log);
     }
 }

@@ -10,7 +10,18 @@ final class Sgemm {
     /** C[m x n] = A[m x k] * B[k x n] + beta * C, each given as buffer, element offset and row stride. */
     static void multiply(int m, int n, int k, NativeFloats a, long aOffset, int lda, NativeFloats b, long bOffset, int ldb,
                          float beta, NativeFloats c, long cOffset, int ldc) {
-        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans, openblas_nolapack.CblasNoTrans,
+        multiply(false, false, m, n, k, a, aOffset, lda, b, bOffset, ldb, beta, c, cOffset, ldc);
+    }
+
+    /**
+     * C[m x n] = op(A) * op(B) + beta * C where op transposes when asked; a and b are given as stored (row
+     * strides lda, ldb of the stored matrices).
+     */
+    static void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, NativeFloats a, long aOffset, int lda,
+                         NativeFloats b, long bOffset, int ldb, float beta, NativeFloats c, long cOffset, int ldc) {
+        openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                transposeA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                transposeB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
                 m, n, k, 1f, a.at(aOffset), lda, b.at(bOffset), ldb, beta, c.at(cOffset), ldc);
     }
 

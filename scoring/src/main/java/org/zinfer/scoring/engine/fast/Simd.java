@@ -13,6 +13,8 @@ import org.zinfer.scoring.model.Activation;
 final class Simd {
     /** The widest vectors the CPU has; every vector here is of this species (the JIT needs it constant). */
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /** Integers in as many lanes as {@link #SPECIES}. */
+    static final VectorSpecies<Integer> INT_SPECIES = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private Simd() {
     }

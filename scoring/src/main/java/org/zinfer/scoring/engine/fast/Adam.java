@@ -1,0 +1,79 @@
+package org.zinfer.scoring.engine.fast;
+
+import java.util.List;
+
+/** Adam as DL4J's AdamUpdater computes it, over a list of variables. */
+final class Adam {
+    private final List<Variable> variables;
+    private final double learningRate;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    private final float[][] first;
+    private final float[][] second;
+    private long steps;
+
+    Adam(List<Variable> variables, double learningRate, double beta1, double beta2, double epsilon) {
+        this.variables = variables;
+        this.learningRate = learningRate;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.epsilon = epsilon;
+        this.first = new float[variables.size()][];
+        this.second = new float[variables.size()][];
+        for (int v = 0; v < variables.size(); v++) {
+            first[v] = new float[variables.get(v).size()];
+            second[v] = new float[variables.get(v).size()];
+        }
+    }
+
+    /** Moves every variable against its gradient. */
+    void step() {
+        steps++;
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float rate = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
+        float eps = (float) epsilon;
+        for (int v = 0; v < variables.size(); v++) {
+            Variable variable = variables.get(v);
+            float[] value = variable.values();
+            float[] g = variable.gradients();
+            float[] m = first[v];
+            float[] s = second[v];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = b1 * m[i] + (1 - b1) * g[i];
+                s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i];
+                value[i] -= rate * m[i] / ((float) Math.sqrt(s[i]) + eps);
+            }
+            variable.pushValues();
+        }
+    }
+
+    /** Steps taken and both moment estimates, flat, to be saved in a checkpoint. */
+    float[] state() {
+        int size = variables.stream().mapToInt(Variable::size).sum();
+        float[] state = new float[1 + 2 * size];
+        state[0] = steps;
+        int at = 1;
+        for (int v = 0; v < variables.size(); v++) {
+            System.arraycopy(first[v], 0, state, at, first[v].length);
+            System.arraycopy(second[v], 0, state, at + size, second[v].length);
+            at += first[v].length;
+        }
+        return state;
+    }
+
+    void restore(float[] state) {
+        int size = variables.stream().mapToInt(Variable::size).sum();
+        if (state.length != 1 + 2 * size) {
+            throw new IllegalArgumentException("optimizer state holds " + state.length + " values, expected " + (1 + 2 * size));
+        }
+        steps = (long) state[0];
+        int at = 1;
+        for (int v = 0; v < variables.size(); v++) {
+            System.arraycopy(state, at, first[v], 0, first[v].length);
+            System.arraycopy(state, at + size, second[v], 0, second[v].length);
+            at += first[v].length;
+        }
+    }
+}

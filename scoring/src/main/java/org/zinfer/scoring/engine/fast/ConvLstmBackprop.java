@@ -1,0 +1,148 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.Architecture;
+import org.zinfer.scoring.model.LayerSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Binary cross-entropy and its gradient for conv (+ max pool) → (Bi)LSTM → Dense networks with sigmoid
+ * outputs, computed with large BLAS products like {@link ConvLstmScorer}; the gradient is the one DL4J
+ * computes for the same network (averaged over the batch), at several times DL4J's speed on CPU.
+ */
+final class ConvLstmBackprop {
+    private final int windowLength;
+    private final List<ConvolutionStage> convolutions;
+    private final LstmStage lstm;
+    private final List<DenseStage> dense;
+    private float[] probabilities = new float[1];
+
+    private ConvLstmBackprop(int windowLength, List<ConvolutionStage> convolutions, LstmStage lstm, List<DenseStage> dense) {
+        this.windowLength = windowLength;
+        this.convolutions = convolutions;
+        this.lstm = lstm;
+        this.dense = dense;
+    }
+
+    /** The backpropagation for a network of this form, or empty for any other (Dropout, Flatten, other outputs). */
+    static Optional<ConvLstmBackprop> of(Architecture architecture, ComputationGraph network) {
+        List<LayerSpec> layers = architecture.layers();
+        if (architecture.channels() != OneHot.CHANNELS) {
+            return Optional.empty();
+        }
+        List<ConvolutionStage> convolutions = new ArrayList<>();
+        int channels = OneHot.CHANNELS;
+        int i = 0;
+        while (i < layers.size() && layers.get(i) instanceof LayerSpec.Conv1D conv) {
+            int pool = 1;
+            if (i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.MaxPool1D p) {
+                if (p.pool() != p.stride()) {
+                    return Optional.empty();
+                }
+                pool = p.pool();
+                i++;
+            }
+            if (conv.activation().kind() == Activation.Kind.SOFTMAX) {
+                return Optional.empty();
+            }
+            convolutions.add(new ConvolutionStage(conv, channels, pool, convolutions.isEmpty(), network));
+            channels = conv.filters();
+            i++;
+        }
+        if (convolutions.isEmpty() || i >= layers.size() || !(layers.get(i) instanceof LayerSpec.Lstm spec)) {
+            return Optional.empty();
+        }
+        LstmStage lstm = new LstmStage(spec, channels, network);
+        List<DenseStage> dense = new ArrayList<>();
+        int features = lstm.features();
+        for (i++; i < layers.size(); i++) {
+            if (!(layers.get(i) instanceof LayerSpec.Dense d) || d.activation().kind() == Activation.Kind.SOFTMAX) {
+                return Optional.empty();
+            }
+            dense.add(new DenseStage(d, features, network));
+            features = d.units();
+        }
+        if (dense.isEmpty() || dense.get(dense.size() - 1).activation.kind() != Activation.Kind.SIGMOID) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConvLstmBackprop(architecture.windowLength(), convolutions, lstm, dense));
+    }
+
+    List<Variable> variables() {
+        List<Variable> variables = new ArrayList<>();
+        for (ConvolutionStage conv : convolutions) {
+            variables.add(conv.weights);
+            variables.add(conv.bias);
+        }
+        variables.addAll(List.of(lstm.variables()));
+        for (DenseStage d : dense) {
+            variables.add(d.weights);
+            variables.add(d.bias);
+        }
+        return variables;
+    }
+
+    int outputs() {
+        return dense.get(dense.size() - 1).units;
+    }
+
+    /** Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length]. */
+    float[] forward(float[] channelsFirst, int batch) {
+        float[] x = positionsFirst(channelsFirst, batch);
+        int length = windowLength;
+        for (ConvolutionStage conv : convolutions) {
+            x = conv.forward(x, batch, length);
+            length = conv.outputLength(length);
+        }
+        x = lstm.forward(x, batch, length);
+        for (DenseStage d : dense) {
+            x = d.forward(x, batch);
+        }
+        probabilities = ConvolutionStage.grow(probabilities, batch * outputs());
+        System.arraycopy(x, 0, probabilities, 0, batch * outputs());
+        return probabilities;
+    }
+
+    /**
+     * Forward and backward for one batch: leaves the gradient of the mean (over windows) of the summed (over
+     * outputs) cross-entropy in the variables and returns that loss.
+     */
+    double gradient(float[] channelsFirst, float[] labels, int batch) {
+        float[] p = forward(channelsFirst, batch);
+        int size = batch * outputs();
+        double loss = 0;
+        float[] gradient = new float[size];
+        for (int i = 0; i < size; i++) {
+            double q = Math.min(Math.max(p[i], 1e-7), 1 - 1e-7);
+            loss -= labels[i] * Math.log(q) + (1 - labels[i]) * Math.log(1 - q);
+            gradient[i] = (p[i] - labels[i]) / batch;
+        }
+        for (int d = dense.size() - 1; d >= 0; d--) {
+            gradient = dense.get(d).backward(gradient, d == dense.size() - 1);
+        }
+        gradient = lstm.backward(gradient);
+        for (int c = convolutions.size() - 1; c >= 0; c--) {
+            gradient = convolutions.get(c).backward(gradient, c > 0);
+        }
+        return loss / batch;
+    }
+
+    private float[] positionsFirst(float[] channelsFirst, int batch) {
+        int channels = OneHot.CHANNELS;
+        float[] x = new float[batch * windowLength * channels];
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < channels; c++) {
+                int from = (n * channels + c) * windowLength;
+                for (int t = 0; t < windowLength; t++) {
+                    x[(n * windowLength + t) * channels + c] = channelsFirst[from + t];
+                }
+            }
+        }
+        return x;
+    }
+}

@@ -1,0 +1,77 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.LayerSpec;
+
+import java.util.Arrays;
+
+/** A Dense layer, forward and backward over a batch. */
+final class DenseStage {
+    final int inputs;
+    final int units;
+    final Activation activation;
+    final Variable weights;
+    final Variable bias;
+    private final Mirror input = new Mirror(1);
+    private final Mirror product = new Mirror(1);
+    private final Mirror inputGradient = new Mirror(1);
+    private float[] preActivation = new float[1];
+    private float[] output = new float[1];
+    private int batch;
+
+    DenseStage(LayerSpec.Dense spec, int inputs, ComputationGraph network) {
+        this.inputs = inputs;
+        this.units = spec.units();
+        this.activation = spec.activation();
+        this.weights = new Variable(network, spec.name(), "W");
+        this.bias = new Variable(network, spec.name(), "b");
+    }
+
+    /** x [batch][inputs] → activated output [batch][units]. */
+    float[] forward(float[] x, int batch) {
+        this.batch = batch;
+        input.ensure((long) batch * inputs);
+        System.arraycopy(x, 0, input.heap, 0, batch * inputs);
+        input.push(batch * inputs);
+        product.ensure((long) batch * units);
+        Sgemm.multiply(batch, units, inputs, input.device, 0, inputs, weights.value.device, 0, units, 0f, product.device, 0, units);
+        float[] z = product.pull(batch * units).heap;
+        preActivation = ConvolutionStage.grow(preActivation, batch * units);
+        output = ConvolutionStage.grow(output, batch * units);
+        float[] b = bias.values();
+        for (int n = 0; n < batch; n++) {
+            for (int u = 0; u < units; u++) {
+                preActivation[n * units + u] = z[n * units + u] + b[u];
+            }
+        }
+        Derivatives.activate(activation, preActivation, output, batch * units);
+        return output;
+    }
+
+    /**
+     * Sets the gradients from the gradient for the pre-activation (the output layer's, from the loss) or for
+     * the output, and returns the gradient for the input.
+     */
+    float[] backward(float[] gradient, boolean ofPreActivation) {
+        if (!ofPreActivation) {
+            Derivatives.multiplyByDerivative(activation, preActivation, output, gradient, batch * units);
+        }
+        System.arraycopy(gradient, 0, product.heap, 0, batch * units);
+        product.push(batch * units);
+        Sgemm.multiply(true, false, inputs, units, batch, input.device, 0, inputs, product.device, 0, units,
+                0f, weights.gradient.device, 0, units);
+        weights.gradient.pull(inputs * units);
+        float[] db = bias.gradients();
+        Arrays.fill(db, 0, units, 0f);
+        for (int n = 0; n < batch; n++) {
+            for (int u = 0; u < units; u++) {
+                db[u] += gradient[n * units + u];
+            }
+        }
+        inputGradient.ensure((long) batch * inputs);
+        Sgemm.multiply(false, true, batch, inputs, units, product.device, 0, units, weights.value.device, 0, units,
+                0f, inputGradient.device, 0, inputs);
+        return Arrays.copyOf(inputGradient.pull(batch * inputs).heap, batch * inputs);
+    }
+}

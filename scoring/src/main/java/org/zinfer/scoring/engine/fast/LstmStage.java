@@ -1,0 +1,231 @@
+package org.zinfer.scoring.engine.fast;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.model.LayerSpec;
+import org.zinfer.scoring.model.NetworkBuilder;
+
+import java.util.Arrays;
+
+/**
+ * An LSTM returning its final state, or two of them reading the sequence in opposite directions with their
+ * final states side by side, forward and backward (through time) over a batch. Gate blocks are in DL4J's
+ * order: cell input g (tanh), forget f, output o, input i; c = f c' + i g, h = o tanh(c).
+ */
+final class LstmStage {
+    private static final int LANES = Simd.SPECIES.length();
+    final int channels;
+    final int units;
+    private final Direction[] directions;
+    private final Mirror sequence = new Mirror(1);
+    private final Mirror inputGradient = new Mirror(1);
+    private final Mirror projectionGradient = new Mirror(1);
+    private int batch;
+    private int steps;
+
+    /** One direction's variables and what its forward pass keeps for the backward pass. */
+    private static final class Direction {
+        final boolean reversed;
+        final Variable input;
+        final Variable recurrent;
+        final Variable bias;
+        final Mirror projection = new Mirror(1);
+        /** [batch][time][4 units], activated. */
+        float[] gates = new float[1];
+        /** [batch][time][units]. */
+        float[] cells = new float[1];
+        float[] tanhCells = new float[1];
+        /** The hidden state before each time's step, [batch][time][units]. */
+        final Mirror previousHidden = new Mirror(1);
+        final Mirror hidden = new Mirror(1);
+        final Mirror step = new Mirror(1);
+
+        Direction(ComputationGraph network, String layer, boolean reversed) {
+            this.reversed = reversed;
+            this.input = new Variable(network, layer, "W");
+            this.recurrent = new Variable(network, layer, "RW");
+            this.bias = new Variable(network, layer, "b");
+        }
+    }
+
+    LstmStage(LayerSpec.Lstm spec, int channels, ComputationGraph network) {
+        this.channels = channels;
+        this.units = spec.units();
+        this.directions = spec.bidirectional()
+                ? new Direction[] {new Direction(network, spec.name() + NetworkBuilder.FORWARD, false),
+                        new Direction(network, spec.name() + NetworkBuilder.BACKWARD, true)}
+                : new Direction[] {new Direction(network, spec.name(), false)};
+    }
+
+    int features() {
+        return directions.length * units;
+    }
+
+    Variable[] variables() {
+        return Arrays.stream(directions).flatMap(d -> java.util.stream.Stream.of(d.input, d.recurrent, d.bias)).toArray(Variable[]::new);
+    }
+
+    private int time(Direction direction, int step) {
+        return direction.reversed ? steps - 1 - step : step;
+    }
+
+    /** input [batch][steps][channels] → final states [batch][directions * units]. */
+    float[] forward(float[] input, int batch, int steps) {
+        this.batch = batch;
+        this.steps = steps;
+        int rows = batch * steps;
+        sequence.ensure((long) rows * channels);
+        System.arraycopy(input, 0, sequence.heap, 0, rows * channels);
+        sequence.push(rows * channels);
+        float[] features = new float[batch * features()];
+        for (int d = 0; d < directions.length; d++) {
+            forward(directions[d], features, d * units);
+        }
+        return features;
+    }
+
+    private void forward(Direction direction, float[] features, int featureOffset) {
+        int gates = 4 * units;
+        int rows = batch * steps;
+        direction.projection.ensure((long) rows * gates);
+        Sgemm.multiply(rows, gates, channels, sequence.device, 0, channels, direction.input.value.device, 0, gates,
+                0f, direction.projection.device, 0, gates);
+        float[] z = direction.projection.pull(rows * gates).heap;
+        direction.gates = ConvolutionStage.grow(direction.gates, rows * gates);
+        direction.cells = ConvolutionStage.grow(direction.cells, rows * units);
+        direction.tanhCells = ConvolutionStage.grow(direction.tanhCells, rows * units);
+        float[] previous = direction.previousHidden.ensure((long) rows * units).heap;
+        float[] h = direction.hidden.ensure((long) batch * units).heap;
+        Arrays.fill(h, 0, batch * units, 0f);
+        float[] recurrentProduct = direction.step.ensure((long) batch * gates).heap;
+        float[] b = direction.bias.values();
+        for (int s = 0; s < steps; s++) {
+            int t = time(direction, s);
+            if (s > 0) {
+                direction.hidden.push(batch * units);
+                Sgemm.multiply(batch, gates, units, direction.hidden.device, 0, units, direction.recurrent.value.device, 0, gates,
+                        0f, direction.step.device, 0, gates);
+                direction.step.pull(batch * gates);
+            } else {
+                Arrays.fill(recurrentProduct, 0, batch * gates, 0f);
+            }
+            int previousTime = s > 0 ? time(direction, s - 1) : -1;
+            for (int n = 0; n < batch; n++) {
+                int row = n * steps + t;
+                int zAt = row * gates;
+                for (int k = 0; k < gates; k += LANES) {
+                    VectorMask<Float> in = Simd.SPECIES.indexInRange(k, gates);
+                    FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k, in)
+                            .add(FloatVector.fromArray(Simd.SPECIES, b, k, in))
+                            .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, n * gates + k, in));
+                    // the cell input block [0, units) takes tanh(x) = 2 sigmoid(2x) - 1, the gates sigmoid(x); a vector may hold both
+                    VectorMask<Float> cellInput = Simd.SPECIES.indexInRange(k, units);
+                    FloatVector sigmoid = Simd.sigmoid(x.blend(x.add(x), cellInput));
+                    sigmoid.blend(sigmoid.mul(2f).sub(1f), cellInput).intoArray(direction.gates, zAt + k, in);
+                }
+                float[] a = direction.gates;
+                for (int u = 0; u < units; u += LANES) {
+                    VectorMask<Float> in = Simd.SPECIES.indexInRange(u, units);
+                    FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, zAt + u, in);
+                    FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, zAt + units + u, in);
+                    FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, zAt + 2 * units + u, in);
+                    FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, zAt + 3 * units + u, in);
+                    FloatVector before = previousTime < 0 ? FloatVector.zero(Simd.SPECIES)
+                            : FloatVector.fromArray(Simd.SPECIES, direction.cells, (n * steps + previousTime) * units + u, in);
+                    FloatVector c = f.mul(before).add(i.mul(g));
+                    FloatVector tc = Simd.tanh(c);
+                    c.intoArray(direction.cells, row * units + u, in);
+                    tc.intoArray(direction.tanhCells, row * units + u, in);
+                    FloatVector.fromArray(Simd.SPECIES, h, n * units + u, in).intoArray(previous, row * units + u, in);
+                    o.mul(tc).intoArray(h, n * units + u, in);
+                }
+            }
+        }
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(h, n * units, features, n * features() + featureOffset, units);
+        }
+    }
+
+    /** Sets the variables' gradients and returns the gradient for the input sequence, [batch][steps][channels]. */
+    float[] backward(float[] featureGradient) {
+        int rows = batch * steps;
+        inputGradient.ensure((long) rows * channels);
+        for (int d = 0; d < directions.length; d++) {
+            backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f);
+        }
+        return Arrays.copyOf(inputGradient.pull(rows * channels).heap, rows * channels);
+    }
+
+    private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate) {
+        int gates = 4 * units;
+        int rows = batch * steps;
+        float[] dz = projectionGradient.ensure((long) rows * gates).heap;
+        float[] dh = new float[batch * units];
+        float[] dc = new float[batch * units];
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(featureGradient, n * features() + featureOffset, dh, n * units, units);
+        }
+        float[] stepGradient = direction.step.heap;
+        float[] a = direction.gates;
+        for (int s = steps - 1; s >= 0; s--) {
+            int t = time(direction, s);
+            int previousTime = s > 0 ? time(direction, s - 1) : -1;
+            for (int n = 0; n < batch; n++) {
+                int row = n * steps + t;
+                int at = row * gates;
+                int stepAt = n * gates;
+                for (int u = 0; u < units; u += LANES) {
+                    VectorMask<Float> in = Simd.SPECIES.indexInRange(u, units);
+                    int cell = n * units + u;
+                    FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, at + u, in);
+                    FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, at + units + u, in);
+                    FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, at + 2 * units + u, in);
+                    FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, at + 3 * units + u, in);
+                    FloatVector tc = FloatVector.fromArray(Simd.SPECIES, direction.tanhCells, row * units + u, in);
+                    FloatVector before = previousTime < 0 ? FloatVector.zero(Simd.SPECIES)
+                            : FloatVector.fromArray(Simd.SPECIES, direction.cells, (n * steps + previousTime) * units + u, in);
+                    FloatVector dhv = FloatVector.fromArray(Simd.SPECIES, dh, cell, in);
+                    FloatVector dcell = FloatVector.fromArray(Simd.SPECIES, dc, cell, in).add(dhv.mul(o).mul(tc.mul(tc).neg().add(1f)));
+                    FloatVector dzg = dcell.mul(i).mul(g.mul(g).neg().add(1f));
+                    FloatVector dzf = dcell.mul(before).mul(f).mul(f.neg().add(1f));
+                    FloatVector dzo = dhv.mul(tc).mul(o).mul(o.neg().add(1f));
+                    FloatVector dzi = dcell.mul(g).mul(i).mul(i.neg().add(1f));
+                    dzg.intoArray(dz, at + u, in);
+                    dzf.intoArray(dz, at + units + u, in);
+                    dzo.intoArray(dz, at + 2 * units + u, in);
+                    dzi.intoArray(dz, at + 3 * units + u, in);
+                    dzg.intoArray(stepGradient, stepAt + u, in);
+                    dzf.intoArray(stepGradient, stepAt + units + u, in);
+                    dzo.intoArray(stepGradient, stepAt + 2 * units + u, in);
+                    dzi.intoArray(stepGradient, stepAt + 3 * units + u, in);
+                    dcell.mul(f).intoArray(dc, cell, in);
+                }
+            }
+            if (s > 0) {
+                direction.step.push(batch * gates);
+                Sgemm.multiply(false, true, batch, units, gates, direction.step.device, 0, gates,
+                        direction.recurrent.value.device, 0, gates, 0f, direction.hidden.device, 0, units);
+                direction.hidden.pull(batch * units);
+                System.arraycopy(direction.hidden.heap, 0, dh, 0, batch * units);
+            }
+        }
+        projectionGradient.push(rows * gates);
+        direction.previousHidden.push(rows * units);
+        Sgemm.multiply(true, false, units, gates, rows, direction.previousHidden.device, 0, units, projectionGradient.device, 0, gates,
+                0f, direction.recurrent.gradient.device, 0, gates);
+        direction.recurrent.gradient.pull(units * gates);
+        Sgemm.multiply(true, false, channels, gates, rows, sequence.device, 0, channels, projectionGradient.device, 0, gates,
+                0f, direction.input.gradient.device, 0, gates);
+        direction.input.gradient.pull(channels * gates);
+        float[] db = direction.bias.gradients();
+        Arrays.fill(db, 0, gates, 0f);
+        for (int r = 0; r < rows; r++) {
+            for (int k = 0; k < gates; k++) {
+                db[k] += dz[r * gates + k];
+            }
+        }
+        Sgemm.multiply(false, true, rows, channels, gates, projectionGradient.device, 0, gates, direction.input.value.device, 0, gates,
+                accumulate, inputGradient.device, 0, channels);
+    }
+}

@@ -1,0 +1,48 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** One trainable variable of a DL4J layer (e.g. the W of conv1) in DL4J's own layout, and its gradient. */
+final class Variable {
+    final String layer;
+    final String key;
+    final long[] shape;
+    final Mirror value;
+    final Mirror gradient;
+
+    Variable(ComputationGraph network, String layer, String key) {
+        this.layer = layer;
+        this.key = key;
+        INDArray param = network.getLayer(layer).getParam(key);
+        this.shape = param.shape();
+        float[] values = param.dup('c').data().asFloat();
+        this.value = new Mirror(values.length);
+        System.arraycopy(values, 0, value.heap, 0, values.length);
+        value.push(values.length);
+        this.gradient = new Mirror(values.length);
+    }
+
+    int size() {
+        return Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b));
+    }
+
+    float[] values() {
+        return value.heap;
+    }
+
+    float[] gradients() {
+        return gradient.heap;
+    }
+
+    /** Writes the current values into the network. */
+    void store(ComputationGraph network) {
+        network.getLayer(layer).setParam(key, Nd4j.create(java.util.Arrays.copyOf(value.heap, size()), shape, 'c'));
+    }
+
+    /** Makes the native copy follow the array after an update. */
+    void pushValues() {
+        value.push(size());
+    }
+}

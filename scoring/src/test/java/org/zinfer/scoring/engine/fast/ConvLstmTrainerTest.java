@@ -1,0 +1,110 @@
+package org.zinfer.scoring.engine.fast;
+
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.scoring.model.Activation;
+import org.zinfer.scoring.model.Architecture;
+import org.zinfer.scoring.model.LayerSpec;
+import org.zinfer.scoring.model.NetworkBuilder;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CPU trainer's loss, gradient and Adam step are DL4J's, on networks of the thesis' form and relatives. */
+class ConvLstmTrainerTest {
+    static Stream<Architecture> networks() {
+        return Stream.of(
+                new Architecture(40, 4, List.of(
+                        new LayerSpec.Conv1D("c1", 6, 4, true, Activation.RELU), new LayerSpec.MaxPool1D("p1", 2, 2),
+                        new LayerSpec.Conv1D("c2", 5, 3, false, Activation.RELU), new LayerSpec.MaxPool1D("p2", 2, 2),
+                        new LayerSpec.Lstm("lstm", 7, true), new LayerSpec.Dense("d1", 6, Activation.leakyRelu(0.3)),
+                        new LayerSpec.Dense("out", 3, Activation.SIGMOID))),
+                new Architecture(31, 4, List.of(
+                        new LayerSpec.Conv1D("c1", 5, 5, false, Activation.TANH),
+                        new LayerSpec.Conv1D("c2", 4, 2, true, Activation.LINEAR), new LayerSpec.MaxPool1D("p2", 3, 3),
+                        new LayerSpec.Lstm("lstm", 6, false), new LayerSpec.Dense("out", 2, Activation.SIGMOID))));
+    }
+
+    @ParameterizedTest
+    @MethodSource("networks")
+    void gradientIsDl4js(Architecture architecture) {
+        ComputationGraph network = NetworkBuilder.build(architecture, 3, 0.01, 0.9);
+        int batch = 6;
+        DataSet data = batch(architecture, batch, new Random(1));
+        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, network, 0.01, 0.9, 1).orElseThrow();
+        double loss = trainer.gradient(data.getFeatures().data().asFloat(), data.getLabels().data().asFloat(), batch);
+
+        network.setInputs(data.getFeatures());
+        network.setLabels(data.getLabels());
+        network.computeGradientAndScore();
+        assertEquals(network.score(), loss, 1e-5 * Math.abs(loss), "loss");
+        Gradient expected = network.gradient();
+        for (Map.Entry<String, float[]> entry : trainer.gradients().entrySet()) {
+            float[] dl4j = expected.getGradientFor(entry.getKey()).dup('c').data().asFloat();
+            assertClose(dl4j, entry.getValue(), batch, entry.getKey());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("networks")
+    void adamStepsAsDl4jDoes(Architecture architecture) {
+        ComputationGraph network = NetworkBuilder.build(architecture, 4, 0.01, 0.9);
+        ComputationGraph copy = network.clone();
+        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, copy, 0.01, 0.9, 1).orElseThrow();
+        Random random = new Random(2);
+        for (int step = 0; step < 3; step++) {
+            DataSet data = batch(architecture, 5, random);
+            network.fit(data);
+            trainer.fit(data.getFeatures().data().asFloat(), data.getLabels().data().asFloat(), 5);
+        }
+        trainer.store(copy);
+        INDArray difference = network.params().sub(copy.params());
+        double max = difference.amaxNumber().doubleValue();
+        assertTrue(max < 1e-5, "largest parameter difference after 3 steps " + max);
+        assertTrue(network.params().sub(NetworkBuilder.build(architecture, 4, 0.01, 0.9).params()).amaxNumber().doubleValue() > 1e-3,
+                "the steps moved the parameters");
+    }
+
+    /** DL4J's computeGradientAndScore gives the gradient summed over the batch (its updater divides by the batch). */
+    private static void assertClose(float[] summedByDl4j, float[] ours, int batch, String name) {
+        assertEquals(summedByDl4j.length, ours.length, name);
+        double scale = 0;
+        double difference = 0;
+        for (int i = 0; i < ours.length; i++) {
+            scale = Math.max(scale, Math.abs(summedByDl4j[i]));
+            difference = Math.max(difference, Math.abs(summedByDl4j[i] - ours[i] * batch));
+        }
+        double error = difference / scale;
+        System.out.printf("%s: max |dl4j - zinfer| / max |dl4j| = %.2e%n", name, error);
+        assertTrue(scale > 0 && error < 1e-4, name + ": relative error " + error + ", gradient scale " + scale);
+    }
+
+    private static DataSet batch(Architecture architecture, int batch, Random random) {
+        int length = architecture.windowLength();
+        float[] x = new float[batch * 4 * length];
+        for (int n = 0; n < batch; n++) {
+            for (int t = 0; t < length; t++) {
+                int base = random.nextInt(5); // 4: N, all channels zero
+                if (base < 4) {
+                    x[(n * 4 + base) * length + t] = 1f;
+                }
+            }
+        }
+        int outputs = architecture.outputs();
+        float[] y = new float[batch * outputs];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = random.nextBoolean() ? 1f : 0f;
+        }
+        return new DataSet(Nd4j.create(x, new long[] {batch, 4, length}, 'c'), Nd4j.create(y, new long[] {batch, outputs}, 'c'));
+    }
+}
