@@ -49,7 +49,7 @@ public class TrainingBenchmark {
         INDArray features = Nd4j.create(x, new long[] {batch, 4, 1000}, 'c');
         INDArray labels = Nd4j.create(y, new long[] {batch, 29}, 'c');
         DataSet data = new DataSet(features, labels);
-        ConvLstmTrainer trainer = zinfer ? ConvLstmTrainer.of(architecture, network, 1e-3, 0.95, Runtime.getRuntime().availableProcessors()).orElseThrow() : null;
+        ConvLstmTrainer trainer = zinfer ? ConvLstmTrainer.of(architecture, network, 1e-3, 0.95, Runtime.getRuntime().availableProcessors(), 1).orElseThrow() : null;
         Runnable step = zinfer ? () -> trainer.fit(x, y, batch) : () -> network.fit(data);
         for (int i = 0; i < 2; i++) {
             step.run();

@@ -2,7 +2,7 @@
 # Remakes the demo genome and the built-in model from public JASPAR matrices (../shared/motifs, not shipped).
 # Everything here is zinfer's own output: genome and windows are sampled by `zinfer simulate`, the model is
 # trained by `zinfer train`. Run from the repository root after `mvn -DskipTests package` (about an hour on
-# 2 cores).
+# 2 cores with zinfer's CPU trainer).
 set -euo pipefail
 zinfer="java -jar plugin/target/zinfer.jar"
 motifs=../shared/motifs/JASPAR2024_CORE_vertebrates_non-redundant.transfac
@@ -16,12 +16,12 @@ $zinfer simulate --motifs $motifs $factors --genome-contigs chrDemo1:60000,chrDe
 
 # 1. The 29-factor conv-RNN (thesis sizes) learns the motifs on 200-nt windows, where it leaves its
 #    starting plateau within an epoch (on 1000-nt windows it had not after 100k windows).
-$zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 40000 --seed 41 -o "$work/znf29_200.h5"
-$zinfer train --train "$work/znf29_200.h5" --epochs 10 --patience 3 --batch 50 --learning-rate 0.003 -o "$work/znf29_200.zinfer"
-# 2. Its trunk (conv + BiLSTM read any length) gets a new head for 1000-nt windows.
-$zinfer simulate --motifs $motifs $factors -n 32000 --seed 11 -o "$work/znf29_train.h5"
+$zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 200000 --seed 41 -o "$work/znf29_200.h5"
+$zinfer train --train "$work/znf29_200.h5" --epochs 12 --patience 3 --batch 100 --learning-rate 0.003 -o "$work/znf29_200.zinfer"
+# 2. The whole network (conv + BiLSTM read any length) is then fine-tuned on 1000-nt windows under a new head.
+$zinfer simulate --motifs $motifs $factors -n 120000 --seed 11 -o "$work/znf29_train.h5"
 $zinfer simulate --motifs $motifs $factors -n 5000 --seed 12 -o "$work/znf29_test.h5"
-$zinfer train --train "$work/znf29_train.h5" --transfer-from "$work/znf29_200.zinfer" --dropout 0 --epochs 30 --patience 3 \
-    --batch 256 --learning-rate 0.003 --name zinfer-znf29 -o "$work/default.zinfer"
+$zinfer train --train "$work/znf29_train.h5" --transfer-from "$work/znf29_200.zinfer" --fine-tune --dropout 0 \
+    --epochs 6 --patience 2 --batch 100 --learning-rate 0.001 --name zinfer-znf29 -o "$work/default.zinfer"
 $zinfer evaluate --model "$work/default.zinfer" --data "$work/znf29_test.h5" -o "$work/report"
 cp "$work/default.zinfer" scoring/src/main/resources/org/zinfer/scoring/bundle/default.zinfer

@@ -96,7 +96,7 @@ public final class TrainingRun {
 
     private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
         Function<ComputationGraph, Optional<ConvLstmTrainer>> fast = request.fastEngine()
-                ? n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads()) : n -> Optional.empty();
+                ? n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads(), request.settings().seed()) : n -> Optional.empty();
         Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log, fast);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         return new Trained(architecture, trainer.network(), history);

@@ -9,6 +9,7 @@ import org.zinfer.scoring.model.LayerSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Binary cross-entropy and its gradient for conv (+ max pool) → (Bi)LSTM → Dense networks with sigmoid
@@ -29,8 +30,11 @@ final class ConvLstmBackprop {
         this.dense = dense;
     }
 
-    /** The backpropagation for a network of this form, or empty for any other (Dropout, Flatten, other outputs). */
-    static Optional<ConvLstmBackprop> of(Architecture architecture, ComputationGraph network) {
+    /**
+     * The backpropagation for a network of this form (Dropout only between the LSTM and Dense layers), or
+     * empty for any other. seed: for the dropout masks.
+     */
+    static Optional<ConvLstmBackprop> of(Architecture architecture, ComputationGraph network, long seed) {
         List<LayerSpec> layers = architecture.layers();
         if (architecture.channels() != OneHot.CHANNELS) {
             return Optional.empty();
@@ -60,14 +64,21 @@ final class ConvLstmBackprop {
         LstmStage lstm = new LstmStage(spec, channels, network);
         List<DenseStage> dense = new ArrayList<>();
         int features = lstm.features();
+        double dropout = 0;
+        SplittableRandom random = new SplittableRandom(seed);
         for (i++; i < layers.size(); i++) {
+            if (layers.get(i) instanceof LayerSpec.Dropout d) {
+                dropout = d.rate();
+                continue;
+            }
             if (!(layers.get(i) instanceof LayerSpec.Dense d) || d.activation().kind() == Activation.Kind.SOFTMAX) {
                 return Optional.empty();
             }
-            dense.add(new DenseStage(d, features, network));
+            dense.add(new DenseStage(d, features, dropout, random, network));
             features = d.units();
+            dropout = 0;
         }
-        if (dense.isEmpty() || dense.get(dense.size() - 1).activation.kind() != Activation.Kind.SIGMOID) {
+        if (dense.isEmpty() || dropout > 0 || dense.get(dense.size() - 1).activation.kind() != Activation.Kind.SIGMOID) {
             return Optional.empty();
         }
         return Optional.of(new ConvLstmBackprop(architecture.windowLength(), convolutions, lstm, dense));
@@ -93,6 +104,11 @@ final class ConvLstmBackprop {
 
     /** Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length]. */
     float[] forward(float[] channelsFirst, int batch) {
+        return forward(channelsFirst, batch, false);
+    }
+
+    /** training: with dropout. */
+    private float[] forward(float[] channelsFirst, int batch, boolean training) {
         float[] x = positionsFirst(channelsFirst, batch);
         int length = windowLength;
         for (ConvolutionStage conv : convolutions) {
@@ -101,7 +117,7 @@ final class ConvLstmBackprop {
         }
         x = lstm.forward(x, batch, length);
         for (DenseStage d : dense) {
-            x = d.forward(x, batch);
+            x = d.forward(x, batch, training);
         }
         probabilities = ConvolutionStage.grow(probabilities, batch * outputs());
         System.arraycopy(x, 0, probabilities, 0, batch * outputs());
@@ -113,7 +129,7 @@ final class ConvLstmBackprop {
      * outputs) cross-entropy in the variables and returns that loss.
      */
     double gradient(float[] channelsFirst, float[] labels, int batch) {
-        float[] p = forward(channelsFirst, batch);
+        float[] p = forward(channelsFirst, batch, true);
         int size = batch * outputs();
         double loss = 0;
         float[] gradient = new float[size];

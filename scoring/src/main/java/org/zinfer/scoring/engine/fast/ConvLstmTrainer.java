@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Trains conv → (Bi)LSTM → Dense networks with sigmoid outputs on the CPU: {@link ConvLstmBackprop}'s
+ * Trains conv → (Bi)LSTM → [Dropout] → Dense networks with sigmoid outputs on the CPU: {@link ConvLstmBackprop}'s
  * gradient and {@link Adam}, on parameters read from a DL4J network and written back into it on request.
  * DL4J's own training does the same arithmetic several times slower; networks of other forms, and GPUs,
  * stay with DL4J.
@@ -27,11 +27,12 @@ public final class ConvLstmTrainer {
     }
 
     /** A trainer for the network's current parameters, or empty when the network or backend is not of its kind. */
-    public static Optional<ConvLstmTrainer> of(Architecture architecture, ComputationGraph network, double learningRate, double beta1, int threads) {
+    public static Optional<ConvLstmTrainer> of(Architecture architecture, ComputationGraph network, double learningRate, double beta1,
+                                               int threads, long seed) {
         if (!Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
             return Optional.empty();
         }
-        return ConvLstmBackprop.of(architecture, network).map(b -> new ConvLstmTrainer(b, learningRate, beta1, threads));
+        return ConvLstmBackprop.of(architecture, network, seed).map(b -> new ConvLstmTrainer(b, learningRate, beta1, threads));
     }
 
     public String describe() {

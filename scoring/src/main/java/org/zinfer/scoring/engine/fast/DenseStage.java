@@ -5,12 +5,18 @@ import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.LayerSpec;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
-/** A Dense layer, forward and backward over a batch. */
+/**
+ * A Dense layer, forward and backward over a batch, with optional dropout of its input while training:
+ * each input kept with probability 1 - rate and then divided by it (inverted dropout, as DL4J's).
+ */
 final class DenseStage {
     final int inputs;
     final int units;
     final Activation activation;
+    private final double dropout;
+    private final SplittableRandom random;
     final Variable weights;
     final Variable bias;
     private final Mirror input = new Mirror(1);
@@ -18,21 +24,26 @@ final class DenseStage {
     private final Mirror inputGradient = new Mirror(1);
     private float[] preActivation = new float[1];
     private float[] output = new float[1];
+    /** Per input, 0 or 1 / (1 - rate) in the last training forward pass; null when nothing was dropped. */
+    private float[] mask;
     private int batch;
 
-    DenseStage(LayerSpec.Dense spec, int inputs, ComputationGraph network) {
+    DenseStage(LayerSpec.Dense spec, int inputs, double dropout, SplittableRandom random, ComputationGraph network) {
         this.inputs = inputs;
+        this.dropout = dropout;
+        this.random = random;
         this.units = spec.units();
         this.activation = spec.activation();
         this.weights = new Variable(network, spec.name(), "W");
         this.bias = new Variable(network, spec.name(), "b");
     }
 
-    /** x [batch][inputs] → activated output [batch][units]. */
-    float[] forward(float[] x, int batch) {
+    /** x [batch][inputs] → activated output [batch][units]; training: drop inputs. */
+    float[] forward(float[] x, int batch, boolean training) {
         this.batch = batch;
         input.ensure((long) batch * inputs);
         System.arraycopy(x, 0, input.heap, 0, batch * inputs);
+        mask = training && dropout > 0 ? dropInputs(batch * inputs) : null;
         input.push(batch * inputs);
         product.ensure((long) batch * units);
         Sgemm.multiply(batch, units, inputs, input.device, 0, inputs, weights.value.device, 0, units, 0f, product.device, 0, units);
@@ -72,6 +83,22 @@ final class DenseStage {
         inputGradient.ensure((long) batch * inputs);
         Sgemm.multiply(false, true, batch, inputs, units, product.device, 0, units, weights.value.device, 0, units,
                 0f, inputGradient.device, 0, inputs);
-        return Arrays.copyOf(inputGradient.pull(batch * inputs).heap, batch * inputs);
+        float[] result = Arrays.copyOf(inputGradient.pull(batch * inputs).heap, batch * inputs);
+        if (mask != null) {
+            for (int i = 0; i < result.length; i++) {
+                result[i] *= mask[i];
+            }
+        }
+        return result;
+    }
+
+    private float[] dropInputs(int size) {
+        float[] drawn = new float[size];
+        float kept = (float) (1 / (1 - dropout));
+        for (int i = 0; i < size; i++) {
+            drawn[i] = random.nextDouble() < dropout ? 0f : kept;
+            input.heap[i] *= drawn[i];
+        }
+        return drawn;
     }
 }

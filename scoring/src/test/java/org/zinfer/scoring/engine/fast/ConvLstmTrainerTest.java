@@ -41,7 +41,7 @@ class ConvLstmTrainerTest {
         ComputationGraph network = NetworkBuilder.build(architecture, 3, 0.01, 0.9);
         int batch = 6;
         DataSet data = batch(architecture, batch, new Random(1));
-        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, network, 0.01, 0.9, 1).orElseThrow();
+        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, network, 0.01, 0.9, 1, 1).orElseThrow();
         double loss = trainer.gradient(data.getFeatures().data().asFloat(), data.getLabels().data().asFloat(), batch);
 
         network.setInputs(data.getFeatures());
@@ -60,7 +60,7 @@ class ConvLstmTrainerTest {
     void adamStepsAsDl4jDoes(Architecture architecture) {
         ComputationGraph network = NetworkBuilder.build(architecture, 4, 0.01, 0.9);
         ComputationGraph copy = network.clone();
-        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, copy, 0.01, 0.9, 1).orElseThrow();
+        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, copy, 0.01, 0.9, 1, 1).orElseThrow();
         Random random = new Random(2);
         for (int step = 0; step < 3; step++) {
             DataSet data = batch(architecture, 5, random);
@@ -73,6 +73,60 @@ class ConvLstmTrainerTest {
         assertTrue(max < 1e-5, "largest parameter difference after 3 steps " + max);
         assertTrue(network.params().sub(NetworkBuilder.build(architecture, 4, 0.01, 0.9).params()).amaxNumber().doubleValue() > 1e-3,
                 "the steps moved the parameters");
+    }
+
+    /**
+     * With dropout the masks are drawn from the trainer's seed, so DL4J cannot draw the same ones; instead
+     * the gradient is checked against finite differences of the loss under the same masks (a fresh trainer
+     * with the same seed draws the same masks), and outputs outside training against DL4J's.
+     */
+    @org.junit.jupiter.api.Test
+    void dropoutBeforeDenseLayers() {
+        Architecture architecture = new Architecture(24, 4, List.of(
+                new LayerSpec.Conv1D("c1", 5, 3, true, Activation.RELU), new LayerSpec.MaxPool1D("p1", 2, 2),
+                new LayerSpec.Lstm("lstm", 6, true), new LayerSpec.Dropout("drop1", 0.5),
+                new LayerSpec.Dense("d1", 5, Activation.leakyRelu(0.3)), new LayerSpec.Dropout("drop2", 0.3),
+                new LayerSpec.Dense("out", 2, Activation.SIGMOID)));
+        ComputationGraph network = NetworkBuilder.build(architecture, 6, 0.01, 0.9);
+        DataSet data = batch(architecture, 4, new Random(3));
+        float[] x = data.getFeatures().data().asFloat();
+        float[] y = data.getLabels().data().asFloat();
+        ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, network, 0.01, 0.9, 1, 9).orElseThrow();
+        float[] ours = trainer.predict(x, 4);
+        float[] dl4j = network.output(false, data.getFeatures())[0].dup('c').data().asFloat();
+        for (int i = 0; i < dl4j.length; i++) {
+            assertEquals(dl4j[i], ours[i], 1e-5, "output " + i);
+        }
+        trainer.gradient(x, y, 4);
+        Map<String, float[]> gradients = trainer.gradients();
+        double epsilon = 1e-2;
+        int checked = 0;
+        for (String variable : List.of("d1_W", "out_W", "lstm_forward_RW", "lstm_backward_W")) {
+            String layer = variable.substring(0, variable.lastIndexOf('_'));
+            String key = variable.substring(variable.lastIndexOf('_') + 1);
+            for (int index = 0; index < gradients.get(variable).length; index += 7) {
+                double plus = lossWith(architecture, network, layer, key, index, epsilon, x, y);
+                double minus = lossWith(architecture, network, layer, key, index, -epsilon, x, y);
+                double numeric = (plus - minus) / (2 * epsilon);
+                double analytic = gradients.get(variable)[index];
+                assertEquals(numeric, analytic, 2e-4 + 0.02 * Math.abs(numeric), variable + "[" + index + "]");
+                checked++;
+            }
+        }
+        assertTrue(checked > 20, "checked " + checked);
+        assertTrue(Math.abs(trainer.gradient(x, y, 4) - trainer.gradient(x, y, 4)) > 0, "each batch draws new masks");
+    }
+
+    /** The training loss with one parameter moved by delta, under the masks a trainer seeded 9 draws first. */
+    private static double lossWith(Architecture architecture, ComputationGraph network, String layer, String key, int index, double delta,
+                                   float[] x, float[] y) {
+        ComputationGraph moved = network.clone();
+        INDArray parameter = moved.getLayer(layer).getParam(key);
+        long[] shape = parameter.shape();
+        float[] values = parameter.dup('c').data().asFloat();
+        values[index] += (float) delta;
+        moved.getLayer(layer).setParam(key, Nd4j.create(values, shape, 'c'));
+        return ConvLstmTrainer.of(architecture, moved, 0.01, 0.9, 1, 9).orElseThrow().gradient(x, y, 4);
     }
 
     /** DL4J's computeGradientAndScore gives the gradient summed over the batch (its updater divides by the batch). */

@@ -1,14 +1,15 @@
 #!/usr/bin/python3
-"""What any model can reach on a dataset made by `zinfer simulate`: per-factor ROC AUC of the
-likelihood ratio "one instance of the motif somewhere, either strand" vs "background only".
+"""A reference for models trained on data made by `zinfer simulate`: per-factor ROC AUC of the true motif's
+likelihood ratio, "one instance somewhere, either strand" against "background only" — a PWM scan with the very
+matrix the instances were drawn from, summed over positions.
 
-For windows simulated with i.i.d. background and one instance per present factor, this ratio is the
-optimal score for each factor on its own (Neyman-Pearson), so its AUC is a ceiling for a trained model
-up to the small effects it ignores (instances of different factors never overlap). A motif with little
-information is matched by chance in background about as often as it is implanted, and no model can
-separate those windows.
+For one factor alone in i.i.d. background this is the optimal score (Neyman-Pearson), so it shows how much
+a low-information motif is lost in chance matches at a given window length. It is not a bound for a
+multi-label model: instances of other, similar factors in the same windows fool the scan, and a model that
+learned all the motifs can explain them away (it beats the scan on GC-rich motifs such as EGR1).
 
-usage: motif_ceiling.py DATASET.h5 MOTIFS.transfac [PREDICTIONS.tsv]
+usage: motif_baseline.py DATASET.h5 MOTIFS.transfac [METRICS.tsv]
+(METRICS.tsv: what `zinfer evaluate` wrote for a model on the same dataset, to print beside the scan)
 """
 import json
 import sys
@@ -70,23 +71,24 @@ def main():
     bases = h5["data"][:].argmax(axis=1)
     labels = h5["binlabels"][:]
     motifs = read_transfac(motif_file)
-    predictions = None
+    model = None
     if len(sys.argv) > 3:
-        predictions = np.loadtxt(sys.argv[3], skiprows=1, usecols=range(1, labels.shape[1] + 1), ndmin=2)
-    print("factor\tinformation_bits\tceiling_auc" + ("\tmodel_auc" if predictions is not None else ""))
-    ceilings, models = [], []
+        rows = [line.rstrip("\n").split("\t") for line in open(sys.argv[3])][1:]
+        model = {row[0]: float(row[3]) for row in rows}
+    print("factor\tinformation_bits\tscan_auc" + ("\tmodel_auc" if model else ""))
+    scans, models = [], []
     for k, entry in enumerate(provenance["motifs"]):
         accession, name = entry.split()
         probabilities = motifs[accession][1]
         bits = float((2 + (probabilities * np.log2(probabilities + 1e-12)).sum(axis=1)).sum())
-        ceiling = roc_auc(log_likelihood_ratio(bases, probabilities, background), labels[:, k])
-        ceilings.append(ceiling)
-        row = f"{name}\t{bits:.1f}\t{ceiling:.4f}"
-        if predictions is not None:
-            models.append(roc_auc(predictions[:, k], labels[:, k]))
+        scan = roc_auc(log_likelihood_ratio(bases, probabilities, background), labels[:, k])
+        scans.append(scan)
+        row = f"{name}\t{bits:.1f}\t{scan:.4f}"
+        if model:
+            models.append(model[name])
             row += f"\t{models[-1]:.4f}"
         print(row)
-    print(f"mean\t\t{np.mean(ceilings):.4f}" + (f"\t{np.mean(models):.4f}" if models else ""))
+    print(f"mean\t\t{np.mean(scans):.4f}" + (f"\t{np.mean(models):.4f}" if models else ""))
 
 
 if __name__ == "__main__":
