@@ -131,7 +131,8 @@ public final class Trainer {
                 lastSave = System.nanoTime();
             }
         }
-        float[] scores = fast != null ? predict(fast, validation, settings.batchSize()) : predict(network, validation, settings.batchSize());
+        float[] scores = fast != null ? predict(validation, settings.batchSize(), rows -> fast.predict(rows.inputs(), rows.count()))
+                : predict(network, validation, settings.batchSize());
         float[] labels = validation.labels();
         List<String> factors = IntStream.range(0, validation.factors()).mapToObj(String::valueOf).toList();
         double auc = FactorMetrics.of(factors, scores, labels).meanRocAuc();
@@ -160,16 +161,6 @@ public final class Trainer {
         checkpoint.save(network, bestParameters, state, fast != null ? fast.optimizerState() : null);
     }
 
-    private static float[] predict(ConvLstmTrainer fast, Examples examples, int batchSize) {
-        float[] scores = new float[(int) examples.size() * examples.factors()];
-        for (long start = 0; start < examples.size(); start += batchSize) {
-            Examples.Rows rows = examples.read(start, batchSize);
-            float[] values = fast.predict(rows.inputs(), rows.count());
-            System.arraycopy(values, 0, scores, (int) start * examples.factors(), rows.count() * examples.factors());
-        }
-        return scores;
-    }
-
     static DataSet dataSet(Examples.Rows rows, Examples examples) {
         return new DataSet(input(rows, examples), Nd4j.create(rows.labels(), new long[] {rows.count(), examples.factors()}, 'c'));
     }
@@ -184,12 +175,15 @@ public final class Trainer {
 
     /** The network's outputs for all examples, [example][factor]. */
     public static float[] predict(ComputationGraph network, Examples examples, int batchSize) {
+        return predict(examples, batchSize, rows -> network.output(false, input(rows, examples))[0].castTo(DataType.FLOAT).dup('c').data().asFloat());
+    }
+
+    /** outputs: a batch's outputs, [example][factor] (possibly followed by more). */
+    private static float[] predict(Examples examples, int batchSize, Function<Examples.Rows, float[]> outputs) {
         float[] scores = new float[(int) examples.size() * examples.factors()];
         for (long start = 0; start < examples.size(); start += batchSize) {
             Examples.Rows rows = examples.read(start, batchSize);
-            INDArray output = network.output(false, input(rows, examples))[0];
-            float[] values = output.castTo(DataType.FLOAT).dup('c').data().asFloat();
-            System.arraycopy(values, 0, scores, (int) start * examples.factors(), values.length);
+            System.arraycopy(outputs.apply(rows), 0, scores, (int) start * examples.factors(), rows.count() * examples.factors());
         }
         return scores;
     }

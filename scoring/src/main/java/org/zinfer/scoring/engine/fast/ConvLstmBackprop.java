@@ -39,25 +39,18 @@ final class ConvLstmBackprop {
         if (architecture.channels() != OneHot.CHANNELS) {
             return Optional.empty();
         }
+        Optional<ConvolutionBlocks> blocks = ConvolutionBlocks.read(layers);
+        if (blocks.isEmpty()) {
+            return Optional.empty();
+        }
         List<ConvolutionStage> convolutions = new ArrayList<>();
         int channels = OneHot.CHANNELS;
-        int i = 0;
-        while (i < layers.size() && layers.get(i) instanceof LayerSpec.Conv1D conv) {
-            int pool = 1;
-            if (i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.MaxPool1D p) {
-                if (p.pool() != p.stride()) {
-                    return Optional.empty();
-                }
-                pool = p.pool();
-                i++;
-            }
-            if (conv.activation().kind() == Activation.Kind.SOFTMAX) {
-                return Optional.empty();
-            }
-            convolutions.add(new ConvolutionStage(conv, channels, pool, convolutions.isEmpty(), network));
+        for (int c = 0; c < blocks.get().convolutions().size(); c++) {
+            LayerSpec.Conv1D conv = blocks.get().convolutions().get(c);
+            convolutions.add(new ConvolutionStage(conv, channels, blocks.get().pools().get(c), c == 0, network));
             channels = conv.filters();
-            i++;
         }
+        int i = blocks.get().next();
         if (convolutions.isEmpty() || i >= layers.size() || !(layers.get(i) instanceof LayerSpec.Lstm spec)) {
             return Optional.empty();
         }

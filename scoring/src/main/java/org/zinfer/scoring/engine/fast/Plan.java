@@ -2,7 +2,6 @@ package org.zinfer.scoring.engine.fast;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.encoding.OneHot;
-import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
@@ -37,25 +36,13 @@ final class Plan {
         if (architecture.channels() != OneHot.CHANNELS) {
             return Optional.empty();
         }
-        List<LayerSpec.Conv1D> convs = new ArrayList<>();
-        List<Integer> pools = new ArrayList<>();
-        int i = 0;
-        while (i < layers.size() && layers.get(i) instanceof LayerSpec.Conv1D conv) {
-            int pool = 1;
-            if (i + 1 < layers.size() && layers.get(i + 1) instanceof LayerSpec.MaxPool1D p) {
-                if (p.pool() != p.stride()) {
-                    return Optional.empty();
-                }
-                pool = p.pool();
-                i++;
-            }
-            if (conv.activation().kind() == Activation.Kind.SOFTMAX) {
-                return Optional.empty();
-            }
-            convs.add(conv);
-            pools.add(pool);
-            i++;
+        Optional<ConvolutionBlocks> blocks = ConvolutionBlocks.read(layers);
+        if (blocks.isEmpty()) {
+            return Optional.empty();
         }
+        List<LayerSpec.Conv1D> convs = blocks.get().convolutions();
+        List<Integer> pools = blocks.get().pools();
+        int i = blocks.get().next();
         if (convs.isEmpty() || i >= layers.size()
                 || !(layers.get(i) instanceof LayerSpec.Lstm || layers.get(i) instanceof LayerSpec.Flatten)) {
             return Optional.empty();
