@@ -18,10 +18,14 @@ $zinfer simulate --motifs $motifs $factors --genome-contigs chrDemo1:60000,chrDe
 #    starting plateau within an epoch (on 1000-nt windows it had not after 100k windows).
 $zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 200000 --seed 41 -o "$work/znf29_200.h5"
 $zinfer train --train "$work/znf29_200.h5" --epochs 12 --patience 3 --batch 100 --learning-rate 0.003 -o "$work/znf29_200.zinfer"
+#    ... and on as many fresh windows again (a new head; its validation AUC had levelled off at 0.952 after 4 epochs).
+$zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 200000 --seed 43 -o "$work/znf29_200b.h5"
+$zinfer train --train "$work/znf29_200b.h5" --transfer-from "$work/znf29_200.zinfer" --fine-tune --dropout 0 --epochs 5 --patience 3 \
+    --batch 100 --learning-rate 0.003 -o "$work/znf29_200b.zinfer"
 # 2. The whole network (conv + BiLSTM read any length) is then fine-tuned on 1000-nt windows under a new head.
 $zinfer simulate --motifs $motifs $factors -n 120000 --seed 11 -o "$work/znf29_train.h5"
 $zinfer simulate --motifs $motifs $factors -n 5000 --seed 12 -o "$work/znf29_test.h5"
-$zinfer train --train "$work/znf29_train.h5" --transfer-from "$work/znf29_200.zinfer" --fine-tune --dropout 0 \
-    --epochs 6 --patience 2 --batch 100 --learning-rate 0.001 --name zinfer-znf29 -o "$work/default.zinfer"
+$zinfer train --train "$work/znf29_train.h5" --transfer-from "$work/znf29_200b.zinfer" --fine-tune --dropout 0 \
+    --epochs 3 --patience 2 --batch 100 --learning-rate 0.001 --name zinfer-znf29 -o "$work/default.zinfer"
 $zinfer evaluate --model "$work/default.zinfer" --data "$work/znf29_test.h5" -o "$work/report"
 cp "$work/default.zinfer" scoring/src/main/resources/org/zinfer/scoring/bundle/default.zinfer
