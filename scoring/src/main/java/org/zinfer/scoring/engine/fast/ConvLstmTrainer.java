@@ -4,7 +4,10 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.scoring.model.Architecture;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,9 +70,9 @@ public final class ConvLstmTrainer {
     }
 
     /** The gradient of the batch's loss, variable by variable ("layer_key"), after {@link #fit} or {@link #gradient}. */
-    java.util.Map<String, float[]> gradients() {
-        java.util.Map<String, float[]> result = new java.util.LinkedHashMap<>();
-        variables.forEach(v -> result.put(v.layer + "_" + v.key, java.util.Arrays.copyOf(v.gradients(), v.size())));
+    Map<String, float[]> gradients() {
+        Map<String, float[]> result = new LinkedHashMap<>();
+        variables.forEach(v -> result.put(v.layer + "_" + v.key, Arrays.copyOf(v.gradients(), v.size())));
         return result;
     }
 

@@ -7,6 +7,7 @@ import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
 
 import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * An LSTM returning its final state, or two of them reading the sequence in opposite directions with their
@@ -63,7 +64,7 @@ final class LstmStage {
     }
 
     Variable[] variables() {
-        return Arrays.stream(directions).flatMap(d -> java.util.stream.Stream.of(d.input, d.recurrent, d.bias)).toArray(Variable[]::new);
+        return Arrays.stream(directions).flatMap(d -> Stream.of(d.input, d.recurrent, d.bias)).toArray(Variable[]::new);
     }
 
     private int time(Direction direction, int step) {

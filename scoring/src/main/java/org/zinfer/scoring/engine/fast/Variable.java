@@ -4,6 +4,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.Arrays;
+
 /** One trainable variable of a DL4J layer (e.g. the W of conv1) in DL4J's own layout, and its gradient. */
 final class Variable {
     final String layer;
@@ -25,7 +27,7 @@ final class Variable {
     }
 
     int size() {
-        return Math.toIntExact(java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b));
+        return Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
     }
 
     float[] values() {
@@ -38,7 +40,7 @@ final class Variable {
 
     /** Writes the current values into the network. */
     void store(ComputationGraph network) {
-        network.getLayer(layer).setParam(key, Nd4j.create(java.util.Arrays.copyOf(value.heap, size()), shape, 'c'));
+        network.getLayer(layer).setParam(key, Nd4j.create(Arrays.copyOf(value.heap, size()), shape, 'c'));
     }
 
     /** Makes the native copy follow the array after an update. */
