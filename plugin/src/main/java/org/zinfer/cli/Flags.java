@@ -4,7 +4,7 @@ import org.zinfer.formats.InputException;
 
 import java.util.function.Supplier;
 
-/** Turns the library's IllegalArgumentException about flag values into a one-line input error. */
+/** Flag checks shared by commands, and the library's IllegalArgumentException about flag values as a one-line input error. */
 final class Flags {
     private Flags() {
     }
@@ -15,5 +15,13 @@ final class Flags {
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
+    }
+
+    /** --engine: true for "fast", false for "reference", an input error for anything else. */
+    static boolean fastEngine(String engine) {
+        if (!engine.equals("fast") && !engine.equals("reference")) {
+            throw new InputException("--engine must be fast or reference, not '" + engine + "'");
+        }
+        return engine.equals("fast");
     }
 }

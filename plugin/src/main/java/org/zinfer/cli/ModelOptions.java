@@ -46,14 +46,12 @@ final class ModelOptions {
     }
 
     WindowScorer scorer(FactorModel loaded, PrintStream log) {
-        if (!engine.equals("fast") && !engine.equals("reference")) {
-            throw new InputException("--engine must be fast or reference, not '" + engine + "'");
-        }
+        boolean fast = Flags.fastEngine(engine);
         if (batch < 1 || (threads != null && threads < 1)) {
             throw new InputException("--batch and --threads must be at least 1");
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        WindowScorer scorer = engine.equals("fast")
+        WindowScorer scorer = fast
                 ? ConvLstmScorer.forModel(loaded, workers, batch).orElseGet(() -> reference(loaded))
                 : reference(loaded);
         log.println("zinfer: scoring with " + scorer.describe());

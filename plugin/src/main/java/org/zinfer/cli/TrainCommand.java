@@ -95,13 +95,11 @@ final class TrainCommand implements Callable<Integer> {
         if (!output.getFileName().toString().endsWith(".zinfer")) {
             throw new InputException("--output should end in .zinfer, got " + output);
         }
-        if (!engine.equals("fast") && !engine.equals("reference")) {
-            throw new InputException("--engine must be fast or reference, not '" + engine + "'");
-        }
+        boolean fast = Flags.fastEngine(engine);
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes));
         TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
                 transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, learningRate, beta1, settings,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors(), engine.equals("fast"), output,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors(), fast, output,
                 name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""));
         System.err.println("zinfer: training on ND4J backend " + backend);
         FactorModel model = Flags.check(() -> new TrainingRun(request, System.err).run());

@@ -11,6 +11,7 @@ final class Variable {
     final String layer;
     final String key;
     final long[] shape;
+    private final int size;
     final Mirror value;
     final Mirror gradient;
 
@@ -20,6 +21,7 @@ final class Variable {
         INDArray param = network.getLayer(layer).getParam(key);
         this.shape = param.shape();
         float[] values = param.dup('c').data().asFloat();
+        this.size = values.length;
         this.value = new Mirror(values.length);
         System.arraycopy(values, 0, value.heap, 0, values.length);
         value.push(values.length);
@@ -27,7 +29,7 @@ final class Variable {
     }
 
     int size() {
-        return Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
+        return size;
     }
 
     float[] values() {
