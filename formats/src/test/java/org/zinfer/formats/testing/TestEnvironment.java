@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Where tests find the project, ../shared and the independent programs they check outputs with. Tests that
- * need ../shared skip when it is absent. A missing program (python3 with numpy/h5py/pyBigWig, node, tabix)
+ * need ../shared skip when it is absent, except under CI. A missing program (python3 with numpy/h5py/pyBigWig, node, tabix)
  * skips the test on a developer's machine but fails it under CI, where .ci/run installs them all.
  */
 public final class TestEnvironment {
@@ -33,10 +33,14 @@ public final class TestEnvironment {
         return path;
     }
 
-    /** A file under ../shared, or the test is skipped. */
+    /** A file under ../shared; without it the test is skipped, or fails under CI, which always has ../shared. */
     public static Path shared(String relative) {
         Path path = root().resolve("../shared").resolve(relative).normalize();
-        assumeTrue(Files.exists(path), "../shared/" + relative + " is not here; skipping");
+        String message = "../shared/" + relative + " is not here";
+        if (inCi() && !Files.exists(path)) {
+            fail(message + ", and CI must have it");
+        }
+        assumeTrue(Files.exists(path), message + "; skipping");
         return path;
     }
 

@@ -18,14 +18,16 @@ import java.util.Optional;
 
 /**
  * A CPU forward pass for the conv + (Bi)LSTM family and plain CNNs that computes what the DL4J network
- * computes (to about 1e-6: summation order differs) with few, large BLAS products and SIMD arithmetic:
+ * computes (to about 1e-6: summation order differs) with few, large matrix products and SIMD arithmetic.
+ * Every step is exactly rounded and in a fixed order ({@link OrderedProduct}, {@link Simd#exp}), so a
+ * window's score is the same bits whatever batch, thread, chunk, JIT tier or CPU computed it:
  * <ul>
  * <li>the first convolution reads bases: with one-hot input each output is a sum of k weight rows;</li>
  * <li>later convolutions are k shifted products over the whole batch, windows lying in zero-padded blocks;</li>
  * <li>max pooling comes before bias and activation (both monotone, so the result is the same);</li>
  * <li>the LSTM input projections of all steps and both directions are one product; each step is then one
  *     product per direction and vectorised gate arithmetic (SIMD exp and tanh);</li>
- * <li>buffers belong to a worker thread and are reused; each worker runs single-threaded BLAS.</li>
+ * <li>buffers belong to a worker thread and are reused.</li>
  * </ul>
  * See {@link Plan} for what it accepts.
  */
@@ -41,12 +43,11 @@ public final class ConvLstmScorer implements WindowScorer {
         this.threads = threads;
         this.batchSize = batchSize;
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(plan));
-        Sgemm.threads(1);
     }
 
     /**
-     * The fast scorer for a model, or empty when its layers, ND4J's backend (CPU only) or the JVM (which must
-     * have jdk.incubator.vector) are outside what it handles.
+     * The fast scorer for a model, or empty when its layers, ND4J's backend (a GPU backend is left to do the
+     * work) or the JVM (which must have jdk.incubator.vector) are outside what it handles.
      */
     public static Optional<WindowScorer> forModel(FactorModel model, int threads, int batchSize) {
         return forNetwork(model.metadata().architecture(), model.network(), threads, batchSize);
@@ -75,14 +76,10 @@ public final class ConvLstmScorer implements WindowScorer {
 
     @Override
     public String describe() {
-        return "zinfer CPU engine (BLAS + " + Simd.SPECIES.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
+        return "zinfer CPU engine (" + Simd.SPECIES.vectorBitSize() + "-bit SIMD), " + threads + " worker thread(s)";
     }
 
-    /**
-     * Scores windows in blocks of exactly batchSize, a short last block filled up with empty windows: BLAS
-     * sums in an order that can depend on the matrix sizes, and a window's score must not depend on which
-     * batch it fell in (chunked scans must merge into exactly what one scan writes).
-     */
+    /** Scores windows in blocks of at most batchSize (the size of each worker's buffers). */
     @Override
     public float[] score(List<SequenceWindow> windows) {
         float[] scores = new float[windows.size() * plan.outputs()];
@@ -95,7 +92,7 @@ public final class ConvLstmScorer implements WindowScorer {
     }
 
     private float[] scoreBlock(List<SequenceWindow> windows) {
-        int batch = batchSize;
+        int batch = windows.size();
         Workspace workspace = workspaces.get();
         workspace.ensure(batch);
         Layers.Sequence sequence = firstConvolution(windows, workspace);
@@ -157,8 +154,8 @@ public final class ConvLstmScorer implements WindowScorer {
         int rows = batch * in.stride() - (conv.kernel - 1);
         int width = out.width();
         for (int j = 0; j < conv.kernel; j++) {
-            Sgemm.multiply(rows, conv.filters, conv.channels, in.data(), (long) j * in.width(), in.width(),
-                    conv.weights, (long) j * conv.channels * conv.filters, conv.filters, j == 0 ? 0f : 1f, product, 0, width);
+            OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, j * in.width(), in.width(),
+                    conv.weights, j * conv.channels * width, width, j > 0, product.bytes, 0, width);
         }
         int pooled = conv.outputLength(in.length()) / conv.pool;
         ByteBuffer source = product.bytes;
@@ -191,8 +188,8 @@ public final class ConvLstmScorer implements WindowScorer {
         int gates = 4 * lstm.units;
         int projectionWidth = lstm.directions() * gates;
         NativeFloats projection = workspace.projection;
-        Sgemm.multiply(batch * steps, projectionWidth, lstm.channels, in.data(), 0, in.width(),
-                lstm.inputWeights, 0, projectionWidth, 0f, projection, 0, projectionWidth);
+        OrderedProduct.multiply(batch * steps, projectionWidth, lstm.channels, in.data().bytes, 0, in.width(),
+                lstm.inputWeights, 0, projectionWidth, false, projection.bytes, 0, projectionWidth);
         NativeFloats hidden = workspace.hidden;
         int slot = lstm.slot();
         int hiddenWidth = lstm.directions() * slot;
@@ -201,31 +198,27 @@ public final class ConvLstmScorer implements WindowScorer {
         for (int t = 0; t < steps; t++) {
             for (int d = 0; d < lstm.directions(); d++) {
                 int time = d == 0 ? t : steps - 1 - t;
-                long zOffset = (long) time * projectionWidth + (long) d * gates;
+                int zOffset = time * projectionWidth + d * gates;
                 if (t > 0) {
-                    Sgemm.multiply(batch, gates, lstm.units, hidden, (long) d * slot, hiddenWidth,
-                            lstm.recurrentWeights[d], 0, gates, 1f, projection, zOffset, steps * projectionWidth);
+                    OrderedProduct.multiply(batch, gates, lstm.units, hidden.bytes, d * slot, hiddenWidth,
+                            lstm.recurrentWeights[d], 0, gates, true, projection.bytes, zOffset, steps * projectionWidth);
                 }
                 for (int n = 0; n < batch; n++) {
-                    int zByte = (int) ((long) n * steps * projectionWidth + zOffset) << 2;
-                    step(projection.bytes, zByte, lstm.bias[d], workspace.gates, cells, (n * lstm.directions() + d) * slot,
-                            hidden.bytes, (n * hiddenWidth + d * slot) << 2, lstm.units, slot);
+                    int zByte = (n * steps * projectionWidth + zOffset) << 2;
+                    step(lstm, projection.bytes, zByte, lstm.bias[d], workspace.gates, cells, (n * lstm.directions() + d) * slot,
+                            hidden.bytes, (n * hiddenWidth + d * slot) << 2);
                 }
             }
         }
         return new Layers.Matrix(hidden, hiddenWidth);
     }
 
-    /**
-     * One LSTM step of one window and direction. Each gate block is activated into a heap scratch row, then the
-     * cell is updated; every loop holds a single exp so that the JIT compiles it into SIMD code whole.
-     */
-    private static void step(ByteBuffer z, int zByte, float[] bias, float[] gates, float[] cells, int cellOffset,
-                             ByteBuffer h, int hByte, int units, int slot) {
-        activateTanh(z, zByte, bias, 0, gates, 0, units);
-        for (int block = 1; block < 4; block++) {
-            activateSigmoid(z, zByte, bias, block * units, gates, block * slot, units);
-        }
+    /** One LSTM step of one window and direction: the gate blocks into a heap scratch row, then the cell. */
+    private static void step(Layers.Lstm lstm, ByteBuffer z, int zByte, float[] bias, float[] gates, float[] cells, int cellOffset,
+                             ByteBuffer h, int hByte) {
+        int units = lstm.units;
+        int slot = lstm.slot();
+        activateGates(lstm, z, zByte, bias, gates);
         int lanes = Simd.SPECIES.length();
         for (int i = 0; i < units; i += lanes) {
             FloatVector g = FloatVector.fromArray(Simd.SPECIES, gates, i);
@@ -238,17 +231,22 @@ public final class ConvLstmScorer implements WindowScorer {
         }
     }
 
-    /** gates[to, to + units) = tanh(z[from, from + units) + bias), in whole vectors. */
-    private static void activateTanh(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
-        for (int i = 0; i < units; i += Simd.SPECIES.length()) {
-            Simd.tanh(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
-        }
-    }
-
-    /** gates[to, to + units) = sigmoid(z[from, from + units) + bias), in whole vectors. */
-    private static void activateSigmoid(ByteBuffer z, int zByte, float[] bias, int from, float[] gates, int to, int units) {
-        for (int i = 0; i < units; i += Simd.SPECIES.length()) {
-            Simd.sigmoid(preActivation(z, zByte, bias, from + i)).intoArray(gates, to + i);
+    /**
+     * All four gate blocks with one sigmoid: the cell-input block's tanh(x) as 2 sigmoid(2x) - 1 (how
+     * {@link Simd#tanh} computes it), the others as sigmoid(x) scaled by 1 and shifted by 0, which is exact.
+     * A single exp in the method keeps it small enough for C2 to inline all its vector code; with one exp per
+     * block, inlining stopped at its node limit and the gates ran in the Vector API's boxed fallback.
+     */
+    private static void activateGates(Layers.Lstm lstm, ByteBuffer z, int zByte, float[] bias, float[] gates) {
+        int units = lstm.units;
+        int slot = lstm.slot();
+        for (int block = 0; block < 4; block++) {
+            for (int i = 0; i < units; i += Simd.SPECIES.length()) {
+                int to = block * slot + i;
+                FloatVector scale = FloatVector.fromArray(Simd.SPECIES, lstm.gateScale, to);
+                Simd.sigmoid(preActivation(z, zByte, bias, block * units + i).mul(scale)).mul(scale)
+                        .sub(FloatVector.fromArray(Simd.SPECIES, lstm.gateShift, to)).intoArray(gates, to);
+            }
         }
     }
 
@@ -257,7 +255,7 @@ public final class ConvLstmScorer implements WindowScorer {
     }
 
     private static Layers.Matrix dense(Layers.Dense dense, Layers.Matrix in, NativeFloats out, int batch) {
-        Sgemm.multiply(batch, dense.units, dense.inputs, in.data(), 0, in.width(), dense.weights, 0, dense.units, 0f, out, 0, dense.units);
+        OrderedProduct.multiply(batch, dense.units, dense.inputs, in.data().bytes, 0, in.width(), dense.weights, 0, dense.units, false, out.bytes, 0, dense.units);
         ByteBuffer bytes = out.bytes;
         for (int n = 0; n < batch; n++) {
             if (dense.activation.kind() == Activation.Kind.SOFTMAX) {

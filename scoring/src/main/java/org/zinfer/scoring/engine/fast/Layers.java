@@ -46,8 +46,8 @@ final class Layers {
         /** First convolution only: weight rows [k][zero, A, C, G, T][width] to add up per base. */
         final float[] lookup;
         final int lookupWidth;
-        /** Later convolutions: weights [k][channels][filters] for the shifted products. */
-        final NativeFloats weights;
+        /** Later convolutions: weights [k][channels][width] for the shifted products, filters padded with zeros. */
+        final float[] weights;
 
         /** kernelInOut: DL4J's Conv1D weight buffer, which holds [k][channels][filters] (Keras' layout). */
         Convolution(LayerSpec.Conv1D spec, int channels, int pool, float[] kernelInOut, float[] bias, int width, boolean first) {
@@ -60,7 +60,7 @@ final class Layers {
             this.bias = java.util.Arrays.copyOf(bias, width);
             this.lookup = first ? lookupTable(kernelInOut, kernel, filters, width) : null;
             this.lookupWidth = width;
-            this.weights = first ? null : NativeFloats.of(kernelInOut);
+            this.weights = first ? null : paddedColumns(kernelInOut, filters, width);
         }
 
         int leftPad() {
@@ -76,6 +76,16 @@ final class Layers {
                 }
             }
             return table;
+        }
+
+        /** Rows of 'filters' values copied into rows of 'width', the rest zero. */
+        private static float[] paddedColumns(float[] rows, int filters, int width) {
+            int count = rows.length / filters;
+            float[] padded = new float[count * width];
+            for (int r = 0; r < count; r++) {
+                System.arraycopy(rows, r * filters, padded, r * width, filters);
+            }
+            return padded;
         }
 
         int outputLength(int inputLength) {
@@ -96,18 +106,26 @@ final class Layers {
         final int units;
         final boolean bidirectional;
         /** [channels][directions * 4 * units]: both directions' input weights side by side. */
-        final NativeFloats inputWeights;
-        final NativeFloats[] recurrentWeights;
+        final float[] inputWeights;
+        final float[][] recurrentWeights;
         /** Per direction, 4 * units biases plus a vector of slack for full-vector loads. */
         final float[][] bias;
+        /** Per gate lane (blocks of slot()): 2 and 1 for the cell input's tanh(x) = 2 sigmoid(2x) - 1, else 1 and 0. */
+        final float[] gateScale;
+        final float[] gateShift;
 
-        Lstm(int channels, int units, boolean bidirectional, NativeFloats inputWeights, NativeFloats[] recurrentWeights, float[][] bias) {
+        Lstm(int channels, int units, boolean bidirectional, float[] inputWeights, float[][] recurrentWeights, float[][] bias) {
             this.channels = channels;
             this.units = units;
             this.bidirectional = bidirectional;
             this.inputWeights = inputWeights;
             this.recurrentWeights = recurrentWeights;
             this.bias = bias;
+            this.gateScale = new float[4 * slot()];
+            this.gateShift = new float[4 * slot()];
+            java.util.Arrays.fill(gateScale, 1f);
+            java.util.Arrays.fill(gateScale, 0, slot(), 2f);
+            java.util.Arrays.fill(gateShift, 0, slot(), 1f);
         }
 
         int directions() {
@@ -124,14 +142,14 @@ final class Layers {
         final int inputs;
         final int units;
         final Activation activation;
-        final NativeFloats weights;
+        final float[] weights;
         final float[] bias;
 
         Dense(int inputs, int units, Activation activation, float[] weights, float[] bias) {
             this.inputs = inputs;
             this.units = units;
             this.activation = activation;
-            this.weights = NativeFloats.of(weights);
+            this.weights = weights;
             this.bias = bias;
         }
     }

@@ -94,17 +94,17 @@ final class Plan {
                 ? List.of(spec.name() + NetworkBuilder.FORWARD, spec.name() + NetworkBuilder.BACKWARD) : List.of(spec.name());
         int directions = names.size();
         float[] input = new float[channels * directions * 4 * units];
-        NativeFloats[] recurrent = new NativeFloats[directions];
+        float[][] recurrent = new float[directions][];
         float[][] bias = new float[directions][];
         for (int d = 0; d < directions; d++) {
             float[] w = param(network, names.get(d), "W");
             for (int r = 0; r < channels; r++) {
                 System.arraycopy(w, r * 4 * units, input, (r * directions + d) * 4 * units, 4 * units);
             }
-            recurrent[d] = NativeFloats.of(param(network, names.get(d), "RW"));
+            recurrent[d] = param(network, names.get(d), "RW");
             bias[d] = java.util.Arrays.copyOf(param(network, names.get(d), "b"), 4 * units + Simd.SPECIES.length());
         }
-        return new Layers.Lstm(channels, units, spec.bidirectional(), NativeFloats.of(input), recurrent, bias);
+        return new Layers.Lstm(channels, units, spec.bidirectional(), input, recurrent, bias);
     }
 
     /** Engine rows: per direction a slot of padded units; DL4J rows: per direction 'units' rows. */
