@@ -19,7 +19,9 @@ import java.util.concurrent.Callable;
         description = {"Scan a genome with a model and write per-factor tracks: FACTOR.bw, FACTOR.bedGraph.gz (+ .tbi)"
                 + " and, with --bed-threshold, FACTOR.bed.",
                 "Windows start at region start + k*step and lie fully inside the contig; the score of window [s, s+L)"
-                        + " covers [s+L/2-step/2, s+L/2-step/2+step)."})
+                        + " covers [s+L/2-step/2, s+L/2-step/2+step).",
+                "A scan that was killed resumes when run again with the same arguments; its scores so far wait in"
+                        + " DIR/.zinfer-scan.resume (4 bytes per factor and window) until the tracks are written."})
 final class ScanCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
@@ -53,16 +55,21 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Directory for the track files.")
     Path out;
 
+    @Option(names = "--restart", description = "Discard the scan DIR holds (finished, or unfinished after a kill) and scan anew;"
+            + " without it an unfinished scan of the same arguments resumes where it stopped.")
+    boolean restart;
+
     @Override
     public Integer call() {
         if (maxN < 0 || maxN > 1) {
             throw new InputException("--max-n must be a fraction from 0 to 1, not " + maxN);
         }
         FactorModel loaded = model.load(System.err);
-        GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch);
+        GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch, restart);
         GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
-        System.err.printf("zinfer: scored %,d windows (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",
-                summary.windows(), summary.skipped(), summary.seconds(), summary.windowsPerSecond(), out);
+        String resumed = summary.resumed() > 0 ? String.format(", %,d more resumed from an earlier run", summary.resumed()) : "";
+        System.err.printf("zinfer: scored %,d windows%s (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",
+                summary.windows(), resumed, summary.skipped(), summary.seconds(), summary.windowsPerSecond(), out);
         return 0;
     }
 

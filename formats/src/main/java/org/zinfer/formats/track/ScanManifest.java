@@ -12,16 +12,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a scan directory holds, written last (so its presence means the tracks are complete): the model and
  * factors, window length and step, and the contigs and regions scanned. zinfer merge reads it to combine
  * chunk scans.
  *
- * @param contigs the contigs of the tracks, each with its rank in the FASTA (the order tracks follow)
+ * @param contigs       the contigs of the tracks, each with its rank in the FASTA (the order tracks follow)
+ * @param modelChecksum SHA-256 of the model's architecture, factors and parameters
+ * @param fingerprint   everything that decides the tracks' bytes, as a resumed or repeated scan compares it
  */
 public record ScanManifest(String model, List<String> factors, int windowLength, int step,
-                           List<ManifestContig> contigs, List<String> regions, String zinferVersion) {
+                           List<ManifestContig> contigs, List<String> regions, String zinferVersion,
+                           String modelChecksum, Map<String, String> fingerprint) {
     public static final String FILE = "zinfer-scan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Combines the tracks of several scans of non-overlapping regions (chunks of a genome, in any order) into
@@ -34,6 +35,10 @@ public final class TrackMerge {
             if (!m.factors().equals(first.factors()) || m.step() != first.step() || m.windowLength() != first.windowLength()) {
                 throw new InputException(inputs.get(i) + " was scanned with other factors, step or window length than " + inputs.get(0));
             }
+            if (!Objects.equals(m.modelChecksum(), first.modelChecksum())) {
+                throw new InputException(inputs.get(i) + " was scanned with another model than " + inputs.get(0)
+                        + " (model checksums " + m.modelChecksum() + " and " + first.modelChecksum() + ")");
+            }
         }
         Map<String, ScanManifest.ManifestContig> contigs = new LinkedHashMap<>();
         manifests.forEach(m -> m.contigs().forEach(c -> contigs.putIfAbsent(c.name(), c)));
@@ -50,7 +55,7 @@ public final class TrackMerge {
         List<String> regions = new ArrayList<>();
         manifests.forEach(m -> regions.addAll(m.regions()));
         new ScanManifest(first.model(), first.factors(), first.windowLength(), first.step(), ordered, regions,
-                first.zinferVersion()).write(output);
+                first.zinferVersion(), first.modelChecksum(), null).write(output);
         return intervals;
     }
 

@@ -11,7 +11,14 @@ import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.model.FactorModel;
 
+import org.zinfer.formats.track.ScoreLog;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,13 +33,16 @@ import java.util.Map;
  */
 public final class GenomeScan {
 
-    /** What to scan and how. regions empty means every contig whole. threshold null means no BED files. */
+    /**
+     * What to scan and how. regions empty means every contig whole. threshold null means no BED files. restart
+     * discards whatever scan the output directory holds instead of resuming or refusing it.
+     */
     public record Options(Path fasta, List<Region> regions, int step, double maxUnknownFraction, Path outDir,
-                          Float threshold, int batchSize) {
+                          Float threshold, int batchSize, boolean restart) {
     }
 
-    /** What a scan did. */
-    public record Summary(long windows, long skipped, double seconds) {
+    /** What a scan did: windows scored now, windows replayed from a killed run's log, windows skipped as mostly N. */
+    public record Summary(long windows, long resumed, long skipped, double seconds) {
         public double windowsPerSecond() {
             return seconds > 0 ? windows / seconds : 0;
         }
@@ -49,29 +59,92 @@ public final class GenomeScan {
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
             List<Region> regions = resolve(genome, options.regions());
             List<Contig> contigs = contigsOf(genome, regions);
+            Map<String, String> fingerprint = fingerprint(model, options, regions, scorer);
+            ScanCheckpoint checkpoint = ScanCheckpoint.open(options.outDir(), fingerprint, model.factors(), options.restart());
+            if (checkpoint.finished()) {
+                log.printf("zinfer: %s already holds this scan, finished; nothing to do (--restart scans again)%n", options.outDir());
+                return new Summary(0, 0, 0, 0);
+            }
             long total = TiledWindows.count(genome, regions, length, options.step());
-            if (log != null) {
-                log.printf("zinfer: scanning %,d windows of %d nt at step %d in %d region(s) of %s with %s (%d factors)%n",
-                        total, length, options.step(), regions.size(), options.fasta().getFileName(), model.metadata().name(), model.factors().size());
-            }
+            log.printf("zinfer: scanning %,d windows of %d nt at step %d in %d region(s) of %s with %s (%d factors)%n",
+                    total, length, options.step(), regions.size(), options.fasta().getFileName(), model.metadata().name(), model.factors().size());
             TiledWindows windows = new TiledWindows(genome, regions, length, options.step(), options.maxUnknownFraction());
-            ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "windows", total, 10);
+            long[] resumed = {0};
+            ProgressMeter progress;
             try (FactorTracks tracks = new FactorTracks(options.outDir(), model.factors(), contigs, options.step(), options.threshold())) {
-                ScoringEngine engine = new ScoringEngine(scorer, length, options.batchSize());
-                engine.run(windows, new TrackSink(tracks, genome, options.step()), progress);
+                TrackSink sink = new TrackSink(tracks, genome, options.step());
+                try (ScoreLog scores = checkpoint.replay(windows, sink, resumed)) {
+                    if (resumed[0] > 0) {
+                        log.printf("zinfer: resuming: %,d windows were scored by an earlier run (kept in %s)%n",
+                                resumed[0], options.outDir().resolve(ScanCheckpoint.LOG));
+                    }
+                    progress = new ProgressMeter(log, "windows", total - resumed[0], 10);
+                    new ScoringEngine(scorer, length, options.batchSize()).run(windows, logged(scores, sink), progress);
+                }
                 tracks.commit();
+            } catch (RuntimeException | Error e) {
+                checkpoint.finish(); // an error, unlike a kill, is not resumed: nothing is left behind
+                throw e;
             }
-            manifest(model, options, genome, regions, contigs).write(options.outDir());
-            return new Summary(progress.done(), windows.skipped(), progress.seconds());
+            manifest(model, options, genome, regions, contigs, fingerprint).write(options.outDir());
+            checkpoint.finish();
+            return new Summary(progress.done(), resumed[0], windows.skipped(), progress.seconds());
         }
     }
 
-    private static ScanManifest manifest(FactorModel model, Options options, ReferenceGenome genome, List<Region> regions, List<Contig> contigs) {
+    /** Everything that decides the tracks' bytes; a resumed or repeated scan must have the same. */
+    private static Map<String, String> fingerprint(FactorModel model, Options options, List<Region> regions, WindowScorer scorer) {
+        Map<String, String> fingerprint = new LinkedHashMap<>();
+        fingerprint.put("model", model.checksum());
+        fingerprint.put("fasta", options.fasta().getFileName() + ", " + size(options.fasta()) + " bytes, index sha256 "
+                + sha256(Path.of(options.fasta() + ".fai")));
+        fingerprint.put("regions", String.join(",", ScanManifest.describe(regions)));
+        fingerprint.put("step", String.valueOf(options.step()));
+        fingerprint.put("max-n", String.valueOf(options.maxUnknownFraction()));
+        fingerprint.put("bed-threshold", options.threshold() == null ? "none" : String.valueOf(options.threshold()));
+        fingerprint.put("scores", scorer.bitsDependOn(options.batchSize()));
+        fingerprint.put("zinfer", Version.current());
+        return fingerprint;
+    }
+
+    /** Scores go to the log (flushed once a second, so a kill loses at most that much work) and on to the tracks. */
+    private static ScoreSink logged(ScoreLog scores, ScoreSink tracks) {
+        long[] flushed = {System.nanoTime()};
+        return (window, values, offset) -> {
+            scores.append(window.start(), values, offset);
+            tracks.accept(window, values, offset);
+            if (System.nanoTime() - flushed[0] > 1_000_000_000L) {
+                scores.flush();
+                flushed[0] = System.nanoTime();
+            }
+        };
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ScanManifest manifest(FactorModel model, Options options, ReferenceGenome genome, List<Region> regions,
+                                         List<Contig> contigs, Map<String, String> fingerprint) {
         List<Contig> all = genome.contigs();
         List<ScanManifest.ManifestContig> ranked = contigs.stream()
                 .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
         return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
-                ScanManifest.describe(regions), Version.current());
+                ScanManifest.describe(regions), Version.current(), model.checksum(), fingerprint);
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */

@@ -48,4 +48,9 @@ public final class GraphScorer implements WindowScorer {
     public String describe() {
         return "DL4J ComputationGraph (reference path)";
     }
+
+    @Override
+    public String bitsDependOn(int batchSize) {
+        return "DL4J ComputationGraph, batches of " + batchSize;
+    }
 }

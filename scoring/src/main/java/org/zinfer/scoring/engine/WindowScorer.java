@@ -19,4 +19,10 @@ public interface WindowScorer {
 
     /** A one-line description for the log: which implementation, threads. */
     String describe();
+
+    /**
+     * What, besides the model and the window, decides a score's bits: a name for an implementation whose
+     * scores are the same bits whatever batch or thread computed them; one that also names the batch size otherwise.
+     */
+    String bitsDependOn(int batchSize);
 }

@@ -112,6 +112,10 @@ public final class Transfer {
             public String describe() {
                 return "DL4J trunk";
             }
+
+            public String bitsDependOn(int batchSize) {
+                return "DL4J trunk, batches of " + batchSize;
+            }
         };
     }
 }

@@ -70,6 +70,11 @@ public final class ConvLstmScorer implements WindowScorer {
     }
 
     @Override
+    public String bitsDependOn(int batchSize) {
+        return "zinfer CPU engine";
+    }
+
+    @Override
     public int parallelism() {
         return threads;
     }
