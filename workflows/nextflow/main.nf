@@ -5,7 +5,8 @@
  * annotate a VCF.
  *
  *   workflows/nextflow/nextflow run workflows/nextflow/main.nf --fasta genome.fa.gz --model model.zinfer \
- *       --zinfer_jar plugin/target/zinfer.jar --outdir results [--chunk_size 5000000] [--step 50] [--vcf in.vcf.gz]
+ *       --zinfer_jar plugin/target/zinfer.jar --outdir results [--chunk_size 5120000] [--step 50] [--engine fast] \
+ *       [--batch 256] [--vcf in.vcf.gz]
  */
 nextflow.enable.dsl = 2
 
@@ -32,6 +33,9 @@ workflow {
     }
     if ((params.chunk_size as long) % (params.step as long) != 0) {
         error "zinfer: --chunk_size (${params.chunk_size}) must be a multiple of --step (${params.step}) for the merge to equal one scan"
+    }
+    if (params.engine == 'reference' && (params.chunk_size as long) % ((params.batch as long) * (params.step as long)) != 0) {
+        error "zinfer: with --engine reference, --chunk_size (${params.chunk_size}) must be a multiple of --batch x --step: DL4J's scores depend on their batch, and a scan batches the windows of genome tiles that long"
     }
     fasta  = file(params.fasta, checkIfExists: true)
     genome = [fasta, file("${params.fasta}.fai", checkIfExists: true)]

@@ -49,8 +49,15 @@ def make(path, layout, dtype):
 
 
 def bad(path, kind):
-    """Files zinfer must refuse: 'shape' (N,5,8), 'dtype' (strings), 'factors' (3 names, 2 label columns)."""
+    """Files zinfer must refuse: 'shape' (N,5,8), 'dtype' (strings), 'factors' (3 names, 2 label columns),
+    'nan' (float labels, one of them NaN)."""
     with h5py.File(path, "w") as f:
+        if kind == "nan":
+            f.create_dataset("data", data=np.zeros((40, 4, 1000), dtype="uint8"))
+            labels = np.zeros((40, 2), dtype="float32")
+            labels[1, 1] = np.nan
+            f.create_dataset("binlabels", data=labels)
+            return
         if kind == "shape":
             f.create_dataset("data", data=np.zeros((3, 5, 8), dtype="uint8"))
         elif kind == "dtype":

@@ -3,6 +3,8 @@ package org.zinfer.workflows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.testing.TestEnvironment;
 
 import java.io.IOException;
@@ -15,7 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** workflows/nextflow run by the real Nextflow (24.10.0 from Maven Central, offline), chunk size below contig sizes. */
+/**
+ * workflows/nextflow run by the real Nextflow (24.10.0 from Maven Central, offline): a small genome chunked below
+ * its contig sizes, and a megabase of real sequence with both engines.
+ */
 class NextflowPipelineIT {
     @TempDir
     static Path dir;
@@ -23,15 +28,20 @@ class NextflowPipelineIT {
 
     @BeforeAll
     static void genome() {
-        scan = new ScatteredScan(dir);
+        scan = ScatteredScan.synthetic(dir);
     }
 
     private static TestEnvironment.Result nextflow(Path workDir, Integer expectedExit, String... extra) {
+        return nextflow(scan, workDir, expectedExit, extra);
+    }
+
+    private static TestEnvironment.Result nextflow(ScatteredScan scan, Path workDir, Integer expectedExit, String... extra) {
         Path pipeline = TestEnvironment.root().resolve("workflows/nextflow");
         List<String> command = new ArrayList<>(List.of(pipeline.resolve("nextflow").toString(), "-log", workDir.resolve(".nextflow.log").toString(),
                 "run", pipeline.resolve("main.nf").toString(), "-profile", "test", "-work-dir", workDir.resolve("work").toString(),
-                "--fasta", scan.fasta.toString(), "--model", scan.model.toString(), "--zinfer_jar", ScatteredScan.jar().toString(),
-                "--chunk_size", String.valueOf(ScatteredScan.CHUNK), "--outdir", workDir.resolve("results").toString()));
+                "--fasta", scan.fasta().toString(), "--model", scan.model().toString(), "--zinfer_jar", ScatteredScan.jar().toString(),
+                "--chunk_size", String.valueOf(scan.chunkSize()), "--step", String.valueOf(scan.step()), "--engine", scan.engine(),
+                "--outdir", workDir.resolve("results").toString()));
         command.addAll(List.of(extra));
         return TestEnvironment.runIn(workDir, command, expectedExit);
     }
@@ -41,6 +51,24 @@ class NextflowPipelineIT {
         Path run = Files.createDirectories(dir.resolve("run"));
         nextflow(run, 0);
         scan.assertSameTracks(run.resolve("results/tracks"));
+    }
+
+    /** 1.1 Mb of real hg19 chr22 in five chunks, with zinfer's engine and with DL4J's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void aMegabaseOfRealSequenceScatteredEqualsOneScan(String engine) throws IOException {
+        ScatteredScan real = ScatteredScan.realChr22(engine);
+        Path run = Files.createDirectories(dir.resolve("real-" + engine));
+        nextflow(real, run, 0);
+        real.assertSameTracks(run.resolve("results/tracks"));
+    }
+
+    @Test
+    void theReferenceEngineNeedsChunksOfWholeBatchTiles() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("misaligned"));
+        TestEnvironment.Result refused = nextflow(run, null, "--engine", "reference", "--chunk_size", "3000");
+        assertNotEquals(0, refused.exitCode());
+        assertTrue(refused.stdout().contains("must be a multiple of --batch x --step"), refused.stdout());
     }
 
     @Test

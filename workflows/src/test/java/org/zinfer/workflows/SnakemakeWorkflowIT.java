@@ -3,6 +3,8 @@ package org.zinfer.workflows;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.testing.TestEnvironment;
 
 import java.io.IOException;
@@ -19,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** workflows/snakemake run by the real Snakemake (Debian's 7.21), chunk size below contig sizes. */
+/**
+ * workflows/snakemake run by the real Snakemake (Debian's 7.21): a small genome chunked below its contig sizes,
+ * and a megabase of real sequence with both engines.
+ */
 class SnakemakeWorkflowIT {
     @TempDir
     static Path dir;
@@ -27,16 +32,20 @@ class SnakemakeWorkflowIT {
 
     @BeforeAll
     static void genome() {
-        scan = new ScatteredScan(dir);
+        scan = ScatteredScan.synthetic(dir);
     }
 
     /** Runs the workflow; options go before --config, config entries (KEY=VALUE) are added to it. */
     private static TestEnvironment.Result snakemake(Path workDir, Integer expectedExit, List<String> options, String... config) {
+        return snakemake(scan, workDir, expectedExit, options, config);
+    }
+
+    private static TestEnvironment.Result snakemake(ScatteredScan scan, Path workDir, Integer expectedExit, List<String> options, String... config) {
         List<String> command = new ArrayList<>(List.of("snakemake", "-s", TestEnvironment.root().resolve("workflows/snakemake/Snakefile").toString(),
                 "-j", "2"));
         command.addAll(options);
-        command.addAll(List.of("--config", "fasta=" + scan.fasta, "model=" + scan.model, "zinfer_jar=" + ScatteredScan.jar(),
-                "chunk_size=" + ScatteredScan.CHUNK, "outdir=" + workDir.resolve("results")));
+        command.addAll(List.of("--config", "fasta=" + scan.fasta(), "model=" + scan.model(), "zinfer_jar=" + ScatteredScan.jar(),
+                "chunk_size=" + scan.chunkSize(), "step=" + scan.step(), "engine=" + scan.engine(), "outdir=" + workDir.resolve("results")));
         command.addAll(List.of(config));
         return TestEnvironment.runIn(workDir, command, expectedExit);
     }
@@ -55,6 +64,16 @@ class SnakemakeWorkflowIT {
         Path run = Files.createDirectories(dir.resolve("run"));
         snakemake(run, 0, List.of());
         scan.assertSameTracks(run.resolve("results/tracks"));
+    }
+
+    /** 1.1 Mb of real hg19 chr22 in five chunks, with zinfer's engine and with DL4J's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "reference"})
+    void aMegabaseOfRealSequenceScatteredEqualsOneScan(String engine) throws IOException {
+        ScatteredScan real = ScatteredScan.realChr22(engine);
+        Path run = Files.createDirectories(dir.resolve("real-" + engine));
+        snakemake(real, run, 0, List.of());
+        real.assertSameTracks(run.resolve("results/tracks"));
     }
 
     @Test

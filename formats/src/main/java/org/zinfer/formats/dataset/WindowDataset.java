@@ -128,6 +128,12 @@ public final class WindowDataset implements AutoCloseable {
         for (int w = 0; w < n; w++) {
             System.arraycopy(floats(Array.get(slice, w)), 0, values, w * factors.size(), factors.size());
         }
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != 0f && values[i] != 1f) {
+                throw error("'" + LABELS + "' of window " + (start + i / factors.size()) + ", factor " + factors.get(i % factors.size())
+                        + " is " + values[i] + "; labels must be 0 or 1");
+            }
+        }
         return values;
     }
 

@@ -86,13 +86,31 @@ public final class ReferenceGenome implements Closeable {
         return new Region(region.contig(), region.start(), end);
     }
 
-    /** The bases of [start, end) of a contig, as stored (soft-masked bases stay lower case). */
+    /**
+     * The bases of [start, end) of a contig, as stored (soft-masked bases stay lower case). Anything but letters
+     * where the index says bases lie (a header, a line end, the file's end) means the index is not this FASTA's.
+     */
     public byte[] bases(String contig, int start, int end) {
+        byte[] bases;
         try {
-            return fasta.getSubsequenceAt(contig, start + 1L, end).getBases();
+            bases = fasta.getSubsequenceAt(contig, start + 1L, end).getBases();
         } catch (SAMException e) {
             throw new InputException("cannot read " + contig + ":" + (start + 1) + "-" + end + " from " + path + ": " + e.getMessage(), e);
         }
+        for (int i = 0; i < bases.length; i++) {
+            if (!Character.isLetter(bases[i])) {
+                throw mismatch(contig + ":" + (start + i + 1) + " holds '" + (char) bases[i] + "'");
+            }
+        }
+        if (bases.length != end - start) {
+            throw mismatch(contig + ":" + (start + 1) + "-" + end + " ends after " + bases.length + " bases");
+        }
+        return bases;
+    }
+
+    private InputException mismatch(String what) {
+        return new InputException("FASTA file " + path + " does not match its index " + path.getFileName() + ".fai: " + what
+                + " (index it again with samtools faidx)");
     }
 
     private String describeContigs() {

@@ -41,6 +41,7 @@ public final class VcfLineReader implements Closeable {
 
     public VcfLineReader(Path path) {
         this.path = path;
+        refuseWindowsLineEnds(path);
         try {
             this.reader = TextFiles.open(path);
             String line;
@@ -61,6 +62,23 @@ public final class VcfLineReader implements Closeable {
             this.header = (VCFHeader) codec.readActualHeader(lines);
         } catch (TribbleException e) {
             throw new InputException(path + ": bad VCF header: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** CR LF line ends would leave a CR in every record's last column (htslib keeps it); they are refused. */
+    private static void refuseWindowsLineEnds(Path path) {
+        try (BufferedReader reader = TextFiles.open(path)) {
+            int previous = -1;
+            for (int c; (c = reader.read()) != -1; previous = c) {
+                if (c == '\n') {
+                    if (previous == '\r') {
+                        throw new InputException(path + " line 1 ends in CR LF (Windows line ends); convert the file with dos2unix first");
+                    }
+                    return;
+                }
+            }
         } catch (IOException e) {
             throw new InputException("cannot read " + path + ": " + e.getMessage(), e);
         }

@@ -7,7 +7,10 @@ public final class TestModels {
     private TestModels() {
     }
 
-    /** kind: convrnn (a small conv + BiLSTM with 2 outputs) or lambda (the same with a Lambda layer). */
+    /**
+     * kind: convrnn (a small conv + BiLSTM with 2 outputs), convrnn-reseeded (the same with other weights) or lambda
+     * (the same with a Lambda layer).
+     */
     public static Path kerasFile(Path dir, String kind) {
         TestEnvironment.requirePythonModules("numpy", "h5py");
         Path file = dir.resolve(kind + ".h5");

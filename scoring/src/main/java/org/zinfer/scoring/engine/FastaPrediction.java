@@ -1,5 +1,6 @@
 package org.zinfer.scoring.engine;
 
+import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.FastaRecords;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.io.AtomicOutput;
@@ -45,6 +46,9 @@ public final class FastaPrediction {
             };
             ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "records", 0, 10);
             long scored = new ScoringEngine(scorer, model.windowLength(), batchSize).run(records, sink, progress);
+            if (scored == 0) {
+                throw new InputException("FASTA file " + fasta + " holds no records to score");
+            }
             writer.close();
             output.commit();
             return scored;

@@ -79,11 +79,13 @@ public final class GenomeScan {
                                 resumed[0], options.outDir().resolve(ScanCheckpoint.LOG));
                     }
                     progress = new ProgressMeter(log, "windows", total - resumed[0], 10);
-                    new ScoringEngine(scorer, length, options.batchSize()).run(windows, logged(scores, sink), progress);
+                    long tile = (long) options.batchSize() * options.step();
+                    new ScoringEngine(scorer, length, options.batchSize()).run(windows,
+                            w -> w.window().contig() + ":" + w.window().start() / tile, logged(scores, sink), progress);
                 }
                 tracks.commit();
             } catch (RuntimeException | Error e) {
-                checkpoint.finish(); // an error, unlike a kill, is not resumed: nothing is left behind
+                checkpoint.abandon();
                 throw e;
             }
             manifest(model, options, genome, regions, contigs, fingerprint).write(options.outDir());

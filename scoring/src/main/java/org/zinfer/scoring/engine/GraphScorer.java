@@ -1,15 +1,23 @@
 package org.zinfer.scoring.engine;
 
+import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
 
 import java.util.List;
 
-/** The reference scorer: DL4J's own forward pass through the ComputationGraph, on whatever backend ND4J has. */
+/**
+ * The reference scorer: DL4J's own forward pass through the ComputationGraph, on whatever backend ND4J has. On
+ * the CPU it runs single-threaded: DL4J's bits depend on how many threads share a product (measured: one and
+ * two OpenMP threads give different last bits), so with the machine's core count or OMP_NUM_THREADS (which
+ * Snakemake sets per job) chunked scans would not merge into exactly one scan's tracks. On 2 cores one thread
+ * was as fast as two (278 against about 250 windows/s).
+ */
 public final class GraphScorer implements WindowScorer {
     private final ComputationGraph network;
     private final int length;
@@ -19,6 +27,12 @@ public final class GraphScorer implements WindowScorer {
         this.network = network;
         this.length = length;
         this.outputs = outputs;
+        if (Nd4j.getEnvironment().isCPU()) {
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            openblas_nolapack.blas_set_num_threads(1);
+        }
     }
 
     @Override
@@ -46,7 +60,7 @@ public final class GraphScorer implements WindowScorer {
 
     @Override
     public String describe() {
-        return "DL4J ComputationGraph (reference path)";
+        return "DL4J ComputationGraph (reference path, 1 thread)";
     }
 
     @Override

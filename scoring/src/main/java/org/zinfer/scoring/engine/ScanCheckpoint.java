@@ -106,12 +106,22 @@ final class ScanCheckpoint {
         });
     }
 
-    /** Deletes the log: once the manifest is written, or when the scan failed with an error. */
+    /** Deletes the log once the manifest is written. */
     void finish() {
         try {
             Files.deleteIfExists(directory.resolve(LOG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + directory.resolve(LOG), e);
+        }
+    }
+
+    /** After an error (bad input, a full disk), which unlike a kill is not resumed: leaves nothing behind. */
+    void abandon() {
+        try {
+            Files.deleteIfExists(directory.resolve(LOG));
+            deleteTemporaries(directory, factors);
+        } catch (IOException | RuntimeException ignored) {
+            // best effort; the error being reported matters more
         }
     }
 

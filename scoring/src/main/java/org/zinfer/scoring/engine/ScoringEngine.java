@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /**
  * Walks windows, gathers them into batches, scores up to scorer.parallelism() batches at once on worker
@@ -37,6 +38,15 @@ public final class ScoringEngine {
 
     /** Scores all windows and returns how many were scored. */
     public long run(Iterator<SequenceWindow> windows, ScoreSink sink, ProgressMeter progress) {
+        return run(windows, window -> 0, sink, progress);
+    }
+
+    /**
+     * Scores all windows, never putting two windows of different groups in one batch, and returns how many were
+     * scored. Scans group windows by genome tiles, so that a scorer whose bits depend on its batches (DL4J)
+     * sees the same batches whichever chunk of the genome a scan covers.
+     */
+    public long run(Iterator<SequenceWindow> windows, Function<SequenceWindow, Object> group, ScoreSink sink, ProgressMeter progress) {
         int workers = Math.max(1, scorer.parallelism());
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "zinfer-scorer");
@@ -46,8 +56,9 @@ public final class ScoringEngine {
         ArrayDeque<Scored> inFlight = new ArrayDeque<>();
         long scored = 0;
         try {
-            while (windows.hasNext()) {
-                List<SequenceWindow> batch = nextBatch(windows);
+            PeekingIterator<SequenceWindow> input = new PeekingIterator<>(windows);
+            while (input.hasNext()) {
+                List<SequenceWindow> batch = nextBatch(input, group);
                 inFlight.add(new Scored(batch, pool.submit(() -> scorer.score(batch))));
                 if (inFlight.size() > workers) {
                     scored += deliver(inFlight.poll(), sink, progress);
@@ -62,9 +73,10 @@ public final class ScoringEngine {
         }
     }
 
-    private List<SequenceWindow> nextBatch(Iterator<SequenceWindow> windows) {
+    private List<SequenceWindow> nextBatch(PeekingIterator<SequenceWindow> windows, Function<SequenceWindow, Object> group) {
         List<SequenceWindow> batch = new ArrayList<>(batchSize);
-        while (batch.size() < batchSize && windows.hasNext()) {
+        Object key = group.apply(windows.peek());
+        while (batch.size() < batchSize && windows.hasNext() && group.apply(windows.peek()).equals(key)) {
             SequenceWindow window = windows.next();
             if (window.window().length() != length) {
                 throw new IllegalArgumentException("window " + window.window() + " is not " + length + " long");
@@ -93,5 +105,34 @@ public final class ScoringEngine {
         }
         progress.advance(batch.windows().size());
         return batch.windows().size();
+    }
+
+    /** An iterator that can show its next element without taking it. */
+    private static final class PeekingIterator<T> implements Iterator<T> {
+        private final Iterator<T> source;
+        private T next;
+
+        PeekingIterator(Iterator<T> source) {
+            this.source = source;
+        }
+
+        T peek() {
+            if (next == null) {
+                next = source.next();
+            }
+            return next;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null || source.hasNext();
+        }
+
+        @Override
+        public T next() {
+            T element = peek();
+            next = null;
+            return element;
+        }
     }
 }

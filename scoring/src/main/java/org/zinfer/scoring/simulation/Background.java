@@ -12,7 +12,7 @@ public interface Background {
     /** Independent bases with a given G+C fraction. */
     static Background iid(double gc) {
         if (!(gc >= 0 && gc <= 1)) {
-            throw new IllegalArgumentException("GC content must lie between 0 and 1, got " + gc);
+            throw new IllegalArgumentException("--gc must lie between 0 and 1, got " + gc);
         }
         return new Background() {
             public byte[] draw(Random random, int length) {

@@ -24,7 +24,7 @@ public final class WindowSimulator {
     public record Settings(int windows, int windowLength, double presence, int minInstances, int maxInstances, long seed) {
         public Settings {
             if (windows < 1 || windowLength < 1) {
-                throw new IllegalArgumentException("need at least one window of at least one base");
+                throw new IllegalArgumentException("-n and --length must be at least 1, got " + windows + " and " + windowLength);
             }
             if (!(presence >= 0 && presence <= 1)) {
                 throw new IllegalArgumentException("presence must lie between 0 and 1, got " + presence);

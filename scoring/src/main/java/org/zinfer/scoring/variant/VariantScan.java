@@ -1,5 +1,6 @@
 package org.zinfer.scoring.variant;
 
+import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.genome.SequenceWindow;
@@ -61,6 +62,10 @@ public final class VariantScan {
                 ProgressMeter progress = new ProgressMeter(log, "windows", 0, 10);
                 new ScoringEngine(scorer, model.windowLength(), options.batchSize()).run(records, records, progress);
                 records.flush();
+                if (records.count > 0 && records.skipped.getOrDefault("unknown_contig", 0L) == records.alleles) {
+                    throw new InputException("none of the contigs of " + options.vcf() + " is in " + options.fasta()
+                            + " (it has " + genome.contigs().stream().map(Contig::name).limit(5).collect(Collectors.joining(", ")) + ")");
+                }
                 if (table != null) {
                     table.commit();
                 }
