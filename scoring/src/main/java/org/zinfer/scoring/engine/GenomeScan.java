@@ -8,20 +8,19 @@ import org.zinfer.formats.genome.TiledWindows;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.track.FactorTracks;
 import org.zinfer.formats.track.ScanManifest;
+import org.zinfer.formats.track.ScoreLog;
 import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.model.FactorModel;
-
-import org.zinfer.formats.track.ScoreLog;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,7 +145,7 @@ public final class GenomeScan {
         List<ScanManifest.ManifestContig> ranked = contigs.stream()
                 .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
         return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
-                ScanManifest.describe(regions), Version.current(), model.checksum(), fingerprint);
+                ScanManifest.describe(regions), Version.current(), fingerprint.get("model"), fingerprint);
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */
