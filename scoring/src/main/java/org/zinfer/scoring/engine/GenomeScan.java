@@ -9,6 +9,7 @@ import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.track.FactorTracks;
 import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.formats.track.ScoreLog;
+import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.model.FactorModel;
 
@@ -16,11 +17,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,16 +66,18 @@ public final class GenomeScan {
             log.printf("zinfer: scanning %,d windows of %d nt at step %d in %d region(s) of %s with %s (%d factors)%n",
                     total, length, options.step(), regions.size(), options.fasta().getFileName(), model.metadata().name(), model.factors().size());
             TiledWindows windows = new TiledWindows(genome, regions, length, options.step(), options.maxUnknownFraction());
-            long[] resumed = {0};
+            long resumed;
             ProgressMeter progress;
             try (FactorTracks tracks = new FactorTracks(options.outDir(), model.factors(), contigs, options.step(), options.threshold())) {
                 TrackSink sink = new TrackSink(tracks, genome, options.step());
-                try (ScoreLog scores = checkpoint.replay(windows, sink, resumed)) {
-                    if (resumed[0] > 0) {
+                ScanCheckpoint.Replayed replayed = checkpoint.replay(windows, sink);
+                resumed = replayed.windows();
+                try (ScoreLog scores = replayed.log()) {
+                    if (resumed > 0) {
                         log.printf("zinfer: resuming: %,d windows were scored by an earlier run (kept in %s)%n",
-                                resumed[0], options.outDir().resolve(ScanCheckpoint.LOG));
+                                resumed, options.outDir().resolve(ScanCheckpoint.LOG));
                     }
-                    progress = new ProgressMeter(log, "windows", total - resumed[0], 10);
+                    progress = new ProgressMeter(log, "windows", total - resumed, 10);
                     long tile = (long) options.batchSize() * options.step();
                     new ScoringEngine(scorer, length, options.batchSize()).run(windows,
                             w -> w.window().contig() + ":" + w.window().start() / tile, logged(scores, sink), progress);
@@ -89,7 +89,7 @@ public final class GenomeScan {
             }
             manifest(model, options, genome, regions, contigs, fingerprint).write(options.outDir());
             checkpoint.finish();
-            return new Summary(progress.done(), resumed[0], windows.skipped(), progress.seconds());
+            return new Summary(progress.done(), resumed, windows.skipped(), progress.seconds());
         }
     }
 
@@ -131,11 +131,9 @@ public final class GenomeScan {
 
     private static String sha256(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return ModelBundle.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -87,23 +87,29 @@ final class ScanCheckpoint {
         return finished;
     }
 
+    /** The log to append the rest of the scan to, and how many windows an earlier run had logged. */
+    record Replayed(ScoreLog log, long windows) {
+    }
+
     /**
      * Replays the windows an earlier run logged into the sink, taking each from the iterator (which then stands
-     * after them), and returns a log to append the rest to. resumed[0] is set to how many were replayed.
+     * after them).
      */
-    ScoreLog replay(Iterator<SequenceWindow> windows, ScoreSink sink, long[] resumed) {
+    Replayed replay(Iterator<SequenceWindow> windows, ScoreSink sink) {
         Path log = directory.resolve(LOG);
         if (!Files.exists(log)) {
-            return ScoreLog.create(log, fingerprint, factors.size());
+            return new Replayed(ScoreLog.create(log, fingerprint, factors.size()), 0);
         }
-        return ScoreLog.resume(log, (start, scores) -> {
+        long[] replayed = {0};
+        ScoreLog appending = ScoreLog.resume(log, (start, scores) -> {
             SequenceWindow window = windows.hasNext() ? windows.next() : null;
             if (window == null || window.window().start() != start) {
                 throw new InputException(log + " does not match the windows of this scan; rerun with --restart");
             }
             sink.accept(window.window(), scores, 0);
-            resumed[0]++;
+            replayed[0]++;
         });
+        return new Replayed(appending, replayed[0]);
     }
 
     /** Deletes the log once the manifest is written. */
