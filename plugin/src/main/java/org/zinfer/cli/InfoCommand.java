@@ -2,7 +2,7 @@ package org.zinfer.cli;
 
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.FactorModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

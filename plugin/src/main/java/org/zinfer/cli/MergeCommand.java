@@ -1,6 +1,6 @@
 package org.zinfer.cli;
 
-import org.zinfer.formats.track.TrackMerge;
+import org.zinfer.scoring.tools.TrackMerge;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,7 +1,7 @@
 package org.zinfer.cli;
 
-import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.InputException;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.fast.ConvLstmScorer;
 import org.zinfer.scoring.engine.GraphScorer;
@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Properties;
 
 /** The options of every command that scores with a model. */
 final class ModelOptions {
@@ -36,12 +35,10 @@ final class ModelOptions {
     String device;
 
     FactorModel load(PrintStream log) {
-        String backend = Devices.require(device);
+        String backend = Backend.require(device);
         FactorModel loaded = ModelLoader.loadOrDefault(model);
-        Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
-        log.printf("zinfer: model %s: %d factors, windows of %d nt; ND4J backend %s, %s threads%n",
-                loaded.metadata().name(), loaded.factors().size(), loaded.windowLength(),
-                backend, environment.getOrDefault("omp.threads", "?"));
+        log.printf("zinfer: model %s: %d factors, windows of %d nt; ND4J backend %s%n",
+                loaded.metadata().name(), loaded.factors().size(), loaded.windowLength(), backend);
         return loaded;
     }
 

@@ -3,7 +3,7 @@ package org.zinfer.cli;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.model.ModelMetadata;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

@@ -1,6 +1,6 @@
 package org.zinfer.cli;
 
-import org.zinfer.scoring.engine.FastaPrediction;
+import org.zinfer.scoring.tools.FastaPrediction;
 import org.zinfer.scoring.model.FactorModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,7 +3,7 @@ package org.zinfer.cli;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.BedRegions;
 import org.zinfer.formats.genome.Region;
-import org.zinfer.scoring.engine.GenomeScan;
+import org.zinfer.scoring.tools.GenomeScan;
 import org.zinfer.scoring.model.FactorModel;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

@@ -1,6 +1,7 @@
 package org.zinfer.cli;
 
 import org.zinfer.formats.InputException;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.training.Trainer;
@@ -91,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String backend = Devices.require(device);
+        String backend = Backend.require(device);
         if (!output.getFileName().toString().endsWith(".zinfer")) {
             throw new InputException("--output should end in .zinfer, got " + output);
         }

@@ -3,7 +3,7 @@ package org.zinfer.cli;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.variant.EffectScore;
-import org.zinfer.scoring.variant.VariantScan;
+import org.zinfer.scoring.tools.VariantScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,7 +52,7 @@ final class VariantsCommand implements Callable<Integer> {
                 reverseComplement, model.batch);
         VariantScan.Summary summary = VariantScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         System.err.printf("zinfer: %,d records in, %,d out; %,d of %,d ALT alleles scored in %.1f s (%,.0f variants/s)%s%n",
-                summary.records(), summary.records(), summary.scored(), summary.alleles(), summary.seconds(),
+                summary.recordsIn(), summary.recordsOut(), summary.scored(), summary.alleles(), summary.seconds(),
                 summary.variantsPerSecond(), summary.skipped().isEmpty() ? "" : "; not scored: " + summary.skipped());
         return 0;
     }

@@ -89,6 +89,36 @@ class VariantsCommandTest {
         }
     }
 
+    /** The TSV has a row per ALT allele, and its numbers are the VCF's (which bcftools prints to 6 digits). */
+    @Test
+    void tableHoldsEveryAltAlleleWithTheVcfsNumbers() throws IOException {
+        List<String> alts = TestEnvironment.run(List.of("bcftools", "query", "-f", "%POS\t%ALT\t%INFO/factor3_diff\n", out.toString())).lines().toList();
+        List<String> rows = Files.readAllLines(dir.resolve("effects.tsv"));
+        List<String> header = List.of(rows.get(0).split("\t"));
+        int diff = header.indexOf("factor3_diff");
+        List<String[]> alleles = new ArrayList<>();
+        for (String record : alts) {
+            String[] fields = record.split("\t");
+            String[] alleleAlts = fields[1].split(",");
+            String[] diffs = fields[2].split(",");
+            for (int a = 0; a < alleleAlts.length; a++) {
+                alleles.add(new String[] {fields[0], alleleAlts[a], a < diffs.length ? diffs[a] : "."});
+            }
+        }
+        assertEquals(alleles.size(), rows.size() - 1);
+        for (int i = 0; i < alleles.size(); i++) {
+            String[] row = rows.get(i + 1).split("\t");
+            String[] allele = alleles.get(i);
+            assertEquals(allele[0], row[1], "row " + i);
+            assertEquals(allele[1], row[4], "row " + i);
+            if (allele[2].equals(".")) {
+                assertEquals("NA", row[diff], "row " + i);
+            } else {
+                assertEquals(Double.parseDouble(allele[2]), Double.parseDouble(row[diff]), 1e-5 * Math.abs(Double.parseDouble(row[diff])) + 1e-9, "row " + i);
+            }
+        }
+    }
+
     @Test
     void indelsGetScores() {
         String indels = TestEnvironment.run(List.of("bcftools", "query", "-i", "TYPE='indel'", "-f", "%REF\t%ALT\t%INFO/factor1_diff\n", out.toString()));

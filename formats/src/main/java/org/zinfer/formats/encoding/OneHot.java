@@ -42,6 +42,24 @@ public final class OneHot {
         }
     }
 
+    /** Writes the channel of each of bases[from, from + length) into dest[offset, offset + length). */
+    public static void channels(byte[] bases, int from, int length, byte[] dest, int offset) {
+        for (int i = 0; i < length; i++) {
+            dest[offset + i] = CHANNEL[bases[from + i] & 0xff];
+        }
+    }
+
+    /** The one-hot encoding, laid out as {@link #encode}, of channels[from, from + length). */
+    public static void encodeChannels(byte[] channels, int from, int length, float[] dest, int offset) {
+        Arrays.fill(dest, offset, offset + CHANNELS * length, 0f);
+        for (int i = 0; i < length; i++) {
+            int c = channels[from + i];
+            if (c >= 0) {
+                dest[offset + c * length + i] = 1f;
+            }
+        }
+    }
+
     /** How many of bases[from, from + length) are not A, C, G or T. */
     public static int countUnknown(byte[] bases, int from, int length) {
         int unknown = 0;

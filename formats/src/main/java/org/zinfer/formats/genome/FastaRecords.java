@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * The records of a FASTA file (plain or gzip, no index needed), each one window that must be exactly the
  * model's window length. Names are cut at the first white space.
  */
-public final class FastaRecords implements Iterator<SequenceWindow>, Closeable {
+public final class FastaRecords implements Iterator<FastaRecord>, Closeable {
     private final Path path;
     private final int length;
     private final FastaSequenceFile fasta;
@@ -46,7 +46,7 @@ public final class FastaRecords implements Iterator<SequenceWindow>, Closeable {
     }
 
     @Override
-    public SequenceWindow next() {
+    public FastaRecord next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
@@ -58,7 +58,7 @@ public final class FastaRecords implements Iterator<SequenceWindow>, Closeable {
             throw new InputException(path + " record " + number + " ('" + record.getName() + "') has " + bases.length
                     + " bases; the model scores windows of exactly " + length);
         }
-        return new SequenceWindow(new Window(record.getName(), 0, length), bases, 0);
+        return new FastaRecord(record.getName(), bases);
     }
 
     @Override

@@ -1,8 +1,7 @@
 package org.zinfer.formats.genome;
 
 /**
- * A stretch of sequence the model scores: bases [start, end) of a contig, 0-based. For FASTA records
- * scored one by one (zinfer predict) the contig is the record's name and start is 0.
+ * A stretch of a genome the model scores: bases [start, end) of a contig, 0-based.
  */
 public record Window(String contig, int start, int end) {
     public int length() {

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The track files of a scan, per factor: FACTOR.bw (bigWig), FACTOR.bedGraph.gz (bgzip, tabix-indexed)
@@ -24,6 +26,9 @@ public final class FactorTracks implements AutoCloseable {
     private final List<AtomicOutput> beds = new ArrayList<>();
     private final List<BufferedWriter> bedWriters = new ArrayList<>();
     private final Float threshold;
+    private final Map<String, Integer> lengths = new HashMap<>();
+    private String contig;
+    private int end;
 
     /**
      * @param typicalSpan usual interval length (the scan step), to size zoom levels
@@ -32,6 +37,7 @@ public final class FactorTracks implements AutoCloseable {
     public FactorTracks(Path directory, List<String> factors, List<Contig> contigs, int typicalSpan, Float threshold) {
         this.factors = List.copyOf(factors);
         this.threshold = threshold;
+        contigs.forEach(c -> lengths.put(c.name(), c.length()));
         try {
             Files.createDirectories(directory);
             for (String factor : factors) {
@@ -53,12 +59,27 @@ public final class FactorTracks implements AutoCloseable {
         return factors;
     }
 
-    /** Sets the value of [start, end) of a contig for every factor: scores[offset + f] for factor f. */
-    public void add(String contig, int start, int end, float[] scores, int offset) {
-        for (int f = 0; f < factors.size(); f++) {
-            bigWigs.get(f).add(contig, start, end, scores[offset + f]);
-            bedGraphs.get(f).add(contig, start, end, scores[offset + f]);
+    /**
+     * Sets the value of [start, end) of a contig for every factor, scores[offset + f] for factor f, clipped to
+     * the contig; where it overlaps the interval set before it, the earlier keeps its bases (the rule scans and
+     * merges share). Returns whether any base was left to set.
+     */
+    public boolean add(String contig, int start, int end, float[] scores, int offset) {
+        if (!contig.equals(this.contig)) {
+            this.contig = contig;
+            this.end = 0;
         }
+        int from = Math.max(Math.max(start, 0), this.end);
+        int to = Math.min(end, lengths.get(contig));
+        if (from >= to) {
+            return false;
+        }
+        for (int f = 0; f < factors.size(); f++) {
+            bigWigs.get(f).add(contig, from, to, scores[offset + f]);
+            bedGraphs.get(f).add(contig, from, to, scores[offset + f]);
+        }
+        this.end = to;
+        return true;
     }
 
     /** Lists the window [start, end) in FACTOR.bed for each factor it scores at least the threshold for. */

@@ -37,7 +37,6 @@ public final class VcfLineReader implements Closeable {
     private long lineNumber;
     private String contig;
     private int position;
-    private String pending;
 
     public VcfLineReader(Path path) {
         this.path = path;
@@ -96,8 +95,7 @@ public final class VcfLineReader implements Closeable {
     /** The next record, or null at the end of the file. */
     public Record next() {
         try {
-            String line = pending != null ? pending : reader.readLine();
-            pending = null;
+            String line = reader.readLine();
             while (line != null && line.isEmpty()) {
                 lineNumber++;
                 line = reader.readLine();

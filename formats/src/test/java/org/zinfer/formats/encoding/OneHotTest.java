@@ -31,4 +31,18 @@ class OneHotTest {
         assertEquals(bases.length, OneHot.countUnknown(bases, 0, bases.length));
         assertEquals(0, OneHot.countUnknown("acgtACGT".getBytes(StandardCharsets.US_ASCII), 0, 8));
     }
+
+    @Test
+    void channelCodesEncodeToTheSameOneHotAsTheBases() {
+        byte[] bases = "xAcGtNRacgT".getBytes(StandardCharsets.US_ASCII);
+        byte[] channels = new byte[10 + 2];
+        OneHot.channels(bases, 1, 10, channels, 2);
+        assertArrayEquals(new byte[] {0, 0, 0, 1, 2, 3, -1, -1, 0, 1, 2, 3}, channels);
+        float[] direct = new float[40];
+        float[] viaChannels = new float[40];
+        java.util.Arrays.fill(viaChannels, 7f);
+        OneHot.encode(bases, 1, 10, direct, 0);
+        OneHot.encodeChannels(channels, 2, 10, viaChannels, 0);
+        assertArrayEquals(direct, viaChannels);
+    }
 }

@@ -8,6 +8,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.model.ModelMetadata;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

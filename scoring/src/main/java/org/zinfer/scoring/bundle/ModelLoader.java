@@ -8,6 +8,7 @@ import org.zinfer.scoring.keras.KerasModelReader;
 import org.zinfer.scoring.keras.KerasWeights;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.NetworkBuilder;
+import org.zinfer.scoring.model.ModelMetadata;
 
 import java.io.IOException;
 import java.io.InputStream;

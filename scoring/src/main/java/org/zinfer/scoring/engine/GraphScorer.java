@@ -7,9 +7,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.zinfer.formats.encoding.OneHot;
-import org.zinfer.formats.genome.SequenceWindow;
-
-import java.util.List;
 
 /**
  * The reference scorer: DL4J's own forward pass through the ComputationGraph, on whatever backend ND4J has. On
@@ -22,11 +19,19 @@ public final class GraphScorer implements WindowScorer {
     private final ComputationGraph network;
     private final int length;
     private final int outputs;
+    private final String layer;
 
+    /** Scores with the network's output. */
     public GraphScorer(ComputationGraph network, int length, int outputs) {
+        this(network, length, outputs, null);
+    }
+
+    /** Gives a layer's activations (outputs of them per window) instead of the network's output; null: the output. */
+    public GraphScorer(ComputationGraph network, int length, int outputs, String layer) {
         this.network = network;
         this.length = length;
         this.outputs = outputs;
+        this.layer = layer;
         if (Nd4j.getEnvironment().isCPU()) {
             Nd4j.getEnvironment().setMaxThreads(1);
             Nd4j.getEnvironment().setMaxMasterThreads(1);
@@ -41,30 +46,34 @@ public final class GraphScorer implements WindowScorer {
     }
 
     @Override
-    public float[] score(List<SequenceWindow> windows) {
-        int count = windows.size();
+    public float[] score(byte[] channels, int count) {
+        return score(oneHot(channels, count, length), count);
+    }
+
+    /** The one-hot encoding, [count][4][length], of count windows' channel codes. */
+    public static float[] oneHot(byte[] channels, int count, int length) {
         float[] oneHot = new float[count * OneHot.CHANNELS * length];
         for (int i = 0; i < count; i++) {
-            SequenceWindow w = windows.get(i);
-            OneHot.encode(w.bases(), w.offset(), length, oneHot, i * OneHot.CHANNELS * length);
+            OneHot.encodeChannels(channels, i * length, length, oneHot, i * OneHot.CHANNELS * length);
         }
-        return score(oneHot, count);
+        return oneHot;
     }
 
     /** Scores count one-hot windows laid out [count][4][length]. */
     public float[] score(float[] oneHot, int count) {
         INDArray input = Nd4j.create(oneHot, new long[] {count, OneHot.CHANNELS, length}, 'c');
-        INDArray output = network.output(false, input)[0];
+        INDArray output = layer == null ? network.output(false, input)[0]
+                : network.feedForward(input, false).get(layer).reshape(count, outputs);
         return output.castTo(DataType.FLOAT).dup('c').data().asFloat();
     }
 
     @Override
     public String describe() {
-        return "DL4J ComputationGraph (reference path, 1 thread)";
+        return "DL4J ComputationGraph (reference path, 1 thread)" + (layer == null ? "" : ", layer " + layer);
     }
 
     @Override
     public String bitsDependOn(int batchSize) {
-        return "DL4J ComputationGraph, batches of " + batchSize;
+        return "DL4J ComputationGraph" + (layer == null ? "" : " layer " + layer) + ", batches of " + batchSize;
     }
 }

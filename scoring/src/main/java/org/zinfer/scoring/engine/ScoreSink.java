@@ -1,9 +1,10 @@
 package org.zinfer.scoring.engine;
 
-import org.zinfer.formats.genome.Window;
-
-/** Receives each scored window, in the order windows were read. */
-public interface ScoreSink {
-    /** scores[offset, offset + outputs) are the window's scores, one per factor. */
-    void accept(Window window, float[] scores, int offset);
+/** Receives each item given to the engine with its windows' scores, in the order the items were given. */
+public interface ScoreSink<T> {
+    /**
+     * scores[offset, offset + item.windows() * outputs) are the scores of the item's windows, window after
+     * window, one per factor.
+     */
+    void accept(T item, float[] scores, int offset);
 }

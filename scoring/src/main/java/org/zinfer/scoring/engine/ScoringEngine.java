@@ -1,11 +1,13 @@
 package org.zinfer.scoring.engine;
 
-import org.zinfer.formats.genome.SequenceWindow;
+import org.zinfer.formats.encoding.Encodable;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,14 +15,19 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
- * Walks windows, gathers them into batches, scores up to scorer.parallelism() batches at once on worker
- * threads while this thread reads the next ones, and hands every window's scores to a sink in input order.
- * Commands supply the windows and the sink; the engine owns batching, threads and progress.
+ * Walks a tool's items, gathers their windows into batches (an item's windows may span two batches), scores
+ * up to scorer.parallelism() batches at once on worker threads while this thread reads and encodes the next
+ * ones, and hands every item back to the tool's sink with its windows' scores, in input order. Items are the
+ * tool's own (a genome window, a VCF record): the engine reads their windows and nothing else.
  */
 public final class ScoringEngine {
     public static final int DEFAULT_BATCH = 256;
 
-    private record Scored(List<SequenceWindow> windows, Future<float[]> scores) {
+    /** windows [first, first + count) of an item; last: the item ends in this batch. */
+    private record Part<T>(T item, int first, int count, boolean last) {
+    }
+
+    private record Batch<T>(List<Part<T>> parts, int windows, Future<float[]> scores) {
     }
 
     private final WindowScorer scorer;
@@ -36,103 +43,159 @@ public final class ScoringEngine {
         this.batchSize = batchSize;
     }
 
-    /** Scores all windows and returns how many were scored. */
-    public long run(Iterator<SequenceWindow> windows, ScoreSink sink, ProgressMeter progress) {
-        return run(windows, window -> 0, sink, progress);
+    /** Scores the windows of all items and returns how many windows were scored. */
+    public <T extends Encodable> long run(Iterator<T> items, ScoreSink<T> sink, ProgressMeter progress) {
+        return run(items, item -> 0, sink, progress);
     }
 
     /**
-     * Scores all windows, never putting two windows of different groups in one batch, and returns how many were
-     * scored. Scans group windows by genome tiles, so that a scorer whose bits depend on its batches (DL4J)
+     * As {@link #run(Iterator, ScoreSink, ProgressMeter)}, never putting windows of items of different groups in
+     * one batch. Scans group windows by genome tiles, so that a scorer whose bits depend on its batches (DL4J)
      * sees the same batches whichever chunk of the genome a scan covers.
      */
-    public long run(Iterator<SequenceWindow> windows, Function<SequenceWindow, Object> group, ScoreSink sink, ProgressMeter progress) {
+    public <T extends Encodable> long run(Iterator<T> items, Function<T, Object> group, ScoreSink<T> sink, ProgressMeter progress) {
         int workers = Math.max(1, scorer.parallelism());
         ExecutorService pool = Executors.newFixedThreadPool(workers, runnable -> {
             Thread thread = new Thread(runnable, "zinfer-scorer");
             thread.setDaemon(true);
             return thread;
         });
-        ArrayDeque<Scored> inFlight = new ArrayDeque<>();
-        long scored = 0;
+        ArrayDeque<Batch<T>> inFlight = new ArrayDeque<>();
+        Delivery<T> delivery = new Delivery<>(sink, scorer.outputs(), progress);
         try {
-            PeekingIterator<SequenceWindow> input = new PeekingIterator<>(windows);
-            while (input.hasNext()) {
-                List<SequenceWindow> batch = nextBatch(input, group);
-                inFlight.add(new Scored(batch, pool.submit(() -> scorer.score(batch))));
+            Batches<T> batches = new Batches<>(items, group, pool);
+            while (batches.hasNext()) {
+                inFlight.add(batches.next());
                 if (inFlight.size() > workers) {
-                    scored += deliver(inFlight.poll(), sink, progress);
+                    delivery.deliver(inFlight.poll());
                 }
             }
             while (!inFlight.isEmpty()) {
-                scored += deliver(inFlight.poll(), sink, progress);
+                delivery.deliver(inFlight.poll());
             }
-            return scored;
+            return delivery.windows;
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private List<SequenceWindow> nextBatch(PeekingIterator<SequenceWindow> windows, Function<SequenceWindow, Object> group) {
-        List<SequenceWindow> batch = new ArrayList<>(batchSize);
-        Object key = group.apply(windows.peek());
-        while (batch.size() < batchSize && windows.hasNext() && group.apply(windows.peek()).equals(key)) {
-            SequenceWindow window = windows.next();
-            if (window.window().length() != length) {
-                throw new IllegalArgumentException("window " + window.window() + " is not " + length + " long");
-            }
-            batch.add(window);
-        }
-        return batch;
-    }
+    /** Cuts the items' windows into batches and submits each for scoring. */
+    private final class Batches<T extends Encodable> implements Iterator<Batch<T>> {
+        private final Iterator<T> items;
+        private final Function<T, Object> group;
+        private final ExecutorService pool;
+        private T item;
+        private int nextWindow;
+        private T peeked;
 
-    private int deliver(Scored batch, ScoreSink sink, ProgressMeter progress) {
-        float[] scores;
-        try {
-            scores = batch.scores().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while scoring", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-        int outputs = scorer.outputs();
-        for (int i = 0; i < batch.windows().size(); i++) {
-            sink.accept(batch.windows().get(i).window(), scores, i * outputs);
-        }
-        progress.advance(batch.windows().size());
-        return batch.windows().size();
-    }
-
-    /** An iterator that can show its next element without taking it. */
-    private static final class PeekingIterator<T> implements Iterator<T> {
-        private final Iterator<T> source;
-        private T next;
-
-        PeekingIterator(Iterator<T> source) {
-            this.source = source;
-        }
-
-        T peek() {
-            if (next == null) {
-                next = source.next();
-            }
-            return next;
+        Batches(Iterator<T> items, Function<T, Object> group, ExecutorService pool) {
+            this.items = items;
+            this.group = group;
+            this.pool = pool;
         }
 
         @Override
         public boolean hasNext() {
-            return next != null || source.hasNext();
+            return item != null || peeked != null || items.hasNext();
         }
 
         @Override
-        public T next() {
-            T element = peek();
-            next = null;
-            return element;
+        public Batch<T> next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            List<Part<T>> parts = new ArrayList<>();
+            byte[] channels = new byte[batchSize * length];
+            int windows = 0;
+            Object key = item != null ? group.apply(item) : null;
+            while (windows < batchSize && (item != null || takeItem(key))) {
+                key = key != null ? key : group.apply(item);
+                int count = Math.min(item.windows() - nextWindow, batchSize - windows);
+                for (int w = 0; w < count; w++) {
+                    item.encode(nextWindow + w, channels, (windows + w) * length);
+                }
+                boolean last = nextWindow + count == item.windows();
+                parts.add(new Part<>(item, nextWindow, count, last));
+                windows += count;
+                nextWindow += count;
+                if (last) {
+                    item = null;
+                }
+            }
+            int scored = windows;
+            Future<float[]> scores = scored == 0 ? CompletableFuture.completedFuture(new float[0])
+                    : pool.submit(() -> scorer.score(channels, scored));
+            return new Batch<>(parts, windows, scores);
+        }
+
+        /** Takes the next item if there is one and it belongs to the group key (any group when key is null). */
+        private boolean takeItem(Object key) {
+            if (peeked == null) {
+                if (!items.hasNext()) {
+                    return false;
+                }
+                peeked = items.next();
+                if (peeked.windows() > 0 && peeked.length() != length) {
+                    throw new IllegalArgumentException("a window of " + peeked.length() + " nt given to a model of " + length + "-nt windows");
+                }
+            }
+            if (key != null && !group.apply(peeked).equals(key)) {
+                return false;
+            }
+            item = peeked;
+            peeked = null;
+            nextWindow = 0;
+            return true;
+        }
+    }
+
+    /** Hands scored items to the sink in order; gathers the scores of an item whose windows span batches. */
+    private static final class Delivery<T extends Encodable> {
+        private final ScoreSink<T> sink;
+        private final int outputs;
+        private final ProgressMeter progress;
+        private float[] spanning;
+        private long windows;
+
+        Delivery(ScoreSink<T> sink, int outputs, ProgressMeter progress) {
+            this.sink = sink;
+            this.outputs = outputs;
+            this.progress = progress;
+        }
+
+        void deliver(Batch<T> batch) {
+            float[] scores = await(batch.scores());
+            int at = 0;
+            for (Part<T> part : batch.parts()) {
+                if (part.first() == 0 && part.last()) {
+                    sink.accept(part.item(), scores, at * outputs);
+                } else {
+                    if (part.first() == 0) {
+                        spanning = new float[part.item().windows() * outputs];
+                    }
+                    System.arraycopy(scores, at * outputs, spanning, part.first() * outputs, part.count() * outputs);
+                    if (part.last()) {
+                        sink.accept(part.item(), spanning, 0);
+                    }
+                }
+                at += part.count();
+            }
+            windows += batch.windows();
+            progress.advance(batch.windows());
+        }
+
+        private static float[] await(Future<float[]> scores) {
+            try {
+                return scores.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while scoring", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
         }
     }
 }

@@ -1,9 +1,5 @@
 package org.zinfer.scoring.engine;
 
-import org.zinfer.formats.genome.SequenceWindow;
-
-import java.util.List;
-
 /** Scores batches of windows: a model's forward pass, whatever computes it. */
 public interface WindowScorer {
     /** Number of scores per window (one per factor). */
@@ -14,8 +10,11 @@ public interface WindowScorer {
         return 1;
     }
 
-    /** Scores the windows and returns windows.size() * outputs() scores, window after window. */
-    float[] score(List<SequenceWindow> windows);
+    /**
+     * Scores count windows given as channel codes ([count][length], {@link org.zinfer.formats.encoding.OneHot#channel})
+     * and returns count * outputs() scores, window after window.
+     */
+    float[] score(byte[] channels, int count);
 
     /** A one-line description for the log: which implementation, threads. */
     String describe();

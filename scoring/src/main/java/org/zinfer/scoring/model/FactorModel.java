@@ -1,7 +1,6 @@
 package org.zinfer.scoring.model;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.zinfer.scoring.bundle.ModelMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -2,6 +2,7 @@ package org.zinfer.scoring.simulation;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.encoding.Sequences;
 import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.ReferenceGenome;
 
@@ -46,7 +47,7 @@ public final class GenomeBackground implements Background {
                 for (int i = 0; i < length; i++) {
                     bases[i] = (byte) Character.toUpperCase(bases[i]);
                 }
-                return random.nextBoolean() ? bases : MotifImplanter.reverseComplement(bases);
+                return random.nextBoolean() ? bases : Sequences.reverseComplement(bases);
             }
         }
         throw new InputException("genome " + genome.path() + ": no window of " + length + " nt without N found in " + ATTEMPTS + " draws");

@@ -1,5 +1,6 @@
 package org.zinfer.scoring.simulation;
 
+import org.zinfer.formats.encoding.Sequences;
 import org.zinfer.formats.motif.MotifMatrix;
 
 import java.util.List;
@@ -26,7 +27,7 @@ public final class MotifImplanter {
             if (free(taken, position, width)) {
                 boolean minus = random.nextBoolean();
                 byte[] instance = motif.sample(random);
-                System.arraycopy(minus ? reverseComplement(instance) : instance, 0, bases, position, width);
+                System.arraycopy(minus ? Sequences.reverseComplement(instance) : instance, 0, bases, position, width);
                 for (int i = position; i < position + width; i++) {
                     taken[i] = true;
                 }
@@ -43,28 +44,6 @@ public final class MotifImplanter {
             }
         }
         return true;
-    }
-
-    public static byte[] reverseComplement(byte[] bases) {
-        byte[] out = new byte[bases.length];
-        for (int i = 0; i < bases.length; i++) {
-            out[bases.length - 1 - i] = complement(bases[i]);
-        }
-        return out;
-    }
-
-    private static byte complement(byte base) {
-        return switch (base) {
-            case 'A' -> 'T';
-            case 'C' -> 'G';
-            case 'G' -> 'C';
-            case 'T' -> 'A';
-            case 'a' -> 't';
-            case 'c' -> 'g';
-            case 'g' -> 'c';
-            case 't' -> 'a';
-            default -> base;
-        };
     }
 
     /** The longest of the motifs, for spacing checks. */

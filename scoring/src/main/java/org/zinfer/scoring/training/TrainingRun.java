@@ -8,7 +8,7 @@ import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
 import org.zinfer.scoring.model.Architecture;

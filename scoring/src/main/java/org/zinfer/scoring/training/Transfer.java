@@ -10,12 +10,9 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.zinfer.formats.encoding.OneHot;
-import org.zinfer.formats.genome.SequenceWindow;
+import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
@@ -23,13 +20,11 @@ import org.zinfer.scoring.engine.fast.ConvLstmScorer;
 import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
-import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,39 +78,9 @@ public final class Transfer {
                                            int threads, PrintStream log) {
         int width = trunk.inputShape(trunk.layers().size())[1];
         WindowScorer scorer = ConvLstmScorer.forNetwork(trunk, network, threads, ScoringEngine.DEFAULT_BATCH)
-                .orElseGet(() -> graphFeatures(trunk, network, width));
+                .orElseGet(() -> new GraphScorer(network, trunk.windowLength(), width, trunk.layers().get(trunk.layers().size() - 1).name()));
         ProgressMeter progress = new ProgressMeter(log, "windows through the frozen trunk", windows.size(), 30);
         float[] features = DatasetScores.score(scorer, windows.dataset(), windows.from(), windows.to(), ScoringEngine.DEFAULT_BATCH, progress);
         return new FeatureExamples(features, width, windows.labels(), windows.factors());
-    }
-
-    /** The trunk's output through DL4J, for trunks the fast engine does not handle. */
-    private static WindowScorer graphFeatures(Architecture trunk, ComputationGraph network, int width) {
-        LayerSpec last = trunk.layers().get(trunk.layers().size() - 1);
-        return new WindowScorer() {
-            public int outputs() {
-                return width;
-            }
-
-            public float[] score(List<SequenceWindow> windows) {
-                int length = trunk.windowLength();
-                float[] oneHot = new float[windows.size() * OneHot.CHANNELS * length];
-                for (int i = 0; i < windows.size(); i++) {
-                    SequenceWindow w = windows.get(i);
-                    OneHot.encode(w.bases(), w.offset(), length, oneHot, i * OneHot.CHANNELS * length);
-                }
-                INDArray input = Nd4j.create(oneHot, new long[] {windows.size(), OneHot.CHANNELS, length}, 'c');
-                INDArray out = network.feedForward(input, false).get(last.name());
-                return out.reshape(windows.size(), width).castTo(DataType.FLOAT).dup('c').data().asFloat();
-            }
-
-            public String describe() {
-                return "DL4J trunk";
-            }
-
-            public String bitsDependOn(int batchSize) {
-                return "DL4J trunk, batches of " + batchSize;
-            }
-        };
     }
 }

@@ -15,14 +15,14 @@ import java.util.List;
  * ZINFER_SKIP (Number=A, String) giving, per ALT allele, why it was not scored ('.' when it was). Numbers
  * are written by zinfer itself, as the shortest decimal that reads back as the same float.
  */
-final class EffectAnnotation {
+public final class EffectAnnotation {
     static final String SKIP = "ZINFER_SKIP";
     private final FactorModel model;
     private final List<EffectScore> scores;
     private final List<Integer> factors;
     private final List<String> keys = new ArrayList<>();
 
-    EffectAnnotation(FactorModel model, List<EffectScore> scores, List<Integer> factors) {
+    public EffectAnnotation(FactorModel model, List<EffectScore> scores, List<Integer> factors) {
         this.model = model;
         this.scores = scores;
         this.factors = factors;
@@ -40,7 +40,7 @@ final class EffectAnnotation {
     }
 
     /** Refuses a VCF that already has one of the fields (annotated by zinfer before, most likely). */
-    void checkAgainst(VCFHeader header, Path vcf) {
+    public void checkAgainst(VCFHeader header, Path vcf) {
         List<String> all = new ArrayList<>(keys);
         all.add(SKIP);
         for (String key : all) {
@@ -51,7 +51,7 @@ final class EffectAnnotation {
         }
     }
 
-    List<String> headerLines() {
+    public List<String> headerLines() {
         List<String> lines = new ArrayList<>();
         int k = 0;
         for (int factor : factors) {

@@ -14,13 +14,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** The TSV side output of zinfer variants: one row per ALT allele with every score of every chosen factor. */
-final class EffectTable implements AutoCloseable {
+public final class EffectTable implements AutoCloseable {
     private final AtomicOutput output;
     private final BufferedWriter writer;
     private final List<Integer> factors;
     private final StringBuilder line = new StringBuilder();
 
-    EffectTable(Path target, FactorModel model, List<Integer> factors) {
+    public EffectTable(Path target, FactorModel model, List<Integer> factors) {
         this.output = new AtomicOutput(target);
         this.factors = factors;
         try {
@@ -64,7 +64,7 @@ final class EffectTable implements AutoCloseable {
         }
     }
 
-    void commit() {
+    public void commit() {
         try {
             writer.close();
             output.commit();

@@ -21,36 +21,35 @@ import java.util.Locale;
  * insertion pushes it right, a deletion pulls more of it in); an ALT longer than the right half is cut.
  * Alleles that cannot be scored get a reason instead of a window.
  */
-final class VariantWindows {
-    static final String UNKNOWN_CONTIG = "unknown_contig";
+public final class VariantWindows {
+    public static final String UNKNOWN_CONTIG = "unknown_contig";
     static final String REF_MISMATCH = "ref_mismatch";
     static final String OFF_CONTIG = "off_contig";
     static final String SYMBOLIC = "symbolic_allele";
     static final String BREAKEND = "breakend";
     static final String SPANNING_DELETION = "spanning_deletion";
 
-    /** The windows of one record: reference window, then per ALT a window or a reason (null window). */
-    record Cut(String fastaContig, SequenceWindow reference, List<SequenceWindow> alternatives, List<String> reasons) {
-    }
-
     private final ReferenceGenome genome;
     private final SequenceCache sequence;
     private final ContigNames contigs;
     private final int length;
+    private final int strands;
 
-    VariantWindows(ReferenceGenome genome, ContigNames contigs, int length) {
+    /** strands: 1, or 2 to score each window's reverse complement too. */
+    public VariantWindows(ReferenceGenome genome, ContigNames contigs, int length, int strands) {
         this.genome = genome;
         this.sequence = new SequenceCache(genome);
         this.contigs = contigs;
         this.length = length;
+        this.strands = strands;
     }
 
-    Cut cut(VcfLineReader.Record record) {
+    VariantRecord cut(VcfLineReader.Record record) {
         VariantContext variant = record.variant();
         List<Allele> alts = variant.getAlternateAlleles();
         String contig = contigs.toFasta(variant.getContig());
         if (contig == null) {
-            return all(null, alts.size(), UNKNOWN_CONTIG);
+            return all(record, alts.size(), UNKNOWN_CONTIG);
         }
         int anchor = variant.getStart() - 1;
         int half = length / 2;
@@ -58,13 +57,13 @@ final class VariantWindows {
         String ref = variant.getReference().getBaseString();
         int contigLength = genome.contig(contig).length();
         if (start < 0 || start + length > contigLength || anchor + ref.length() > contigLength) {
-            return all(contig, alts.size(), OFF_CONTIG);
+            return all(record, alts.size(), OFF_CONTIG);
         }
         int fetchEnd = Math.min(contigLength, Math.max(start + length, anchor + ref.length() + length - half));
         byte[] bases = sequence.bases(contig, start, fetchEnd);
         String genomeRef = new String(bases, half, ref.length(), StandardCharsets.US_ASCII);
         if (!genomeRef.equalsIgnoreCase(ref)) {
-            return all(contig, alts.size(), REF_MISMATCH);
+            return all(record, alts.size(), REF_MISMATCH);
         }
         SequenceWindow reference = new SequenceWindow(new Window(contig, start, start + length), bases, 0);
         List<SequenceWindow> windows = new ArrayList<>();
@@ -78,7 +77,7 @@ final class VariantWindows {
             windows.add(window);
             reasons.add(reason);
         }
-        return new Cut(contig, reference, windows, reasons);
+        return new VariantRecord(record, reference, windows, reasons, strands);
     }
 
     private static String unscorable(Allele alt) {
@@ -111,33 +110,13 @@ final class VariantWindows {
         return new SequenceWindow(new Window(contig, start, start + length), window, 0);
     }
 
-    private static Cut all(String contig, int alleles, String reason) {
+    private VariantRecord all(VcfLineReader.Record record, int alleles, String reason) {
         List<SequenceWindow> none = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
         for (int i = 0; i < alleles; i++) {
             none.add(null);
             reasons.add(reason);
         }
-        return new Cut(contig, null, none, reasons);
-    }
-
-    /** The reverse complement of a window, as a window of its own. */
-    static SequenceWindow reverseComplement(SequenceWindow window) {
-        int n = window.window().length();
-        byte[] out = new byte[n];
-        for (int i = 0; i < n; i++) {
-            out[n - 1 - i] = complement(window.bases()[window.offset() + i]);
-        }
-        return new SequenceWindow(window.window(), out, 0);
-    }
-
-    private static byte complement(byte base) {
-        return switch (base) {
-            case 'A', 'a' -> (byte) 'T';
-            case 'C', 'c' -> (byte) 'G';
-            case 'G', 'g' -> (byte) 'C';
-            case 'T', 't' -> (byte) 'A';
-            default -> (byte) 'N';
-        };
+        return new VariantRecord(record, null, none, reasons, strands);
     }
 }

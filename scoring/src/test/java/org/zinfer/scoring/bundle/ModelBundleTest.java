@@ -9,6 +9,7 @@ import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.LayerSpec;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.NetworkBuilder;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.formats.testing.TestModels;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.engine.FastaPrediction;
+import org.zinfer.scoring.tools.FastaPrediction;
 import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.LayerSpec;

@@ -10,7 +10,7 @@ import org.zinfer.formats.motif.TransfacReader;
 import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.engine.FastaPrediction;
+import org.zinfer.scoring.tools.FastaPrediction;
 import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.engine.fast.ConvLstmScorer;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.dataset.WindowBatch;
 import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.dataset.WindowDatasetWriter;
+import org.zinfer.formats.encoding.Sequences;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.formats.testing.SyntheticGenome;
@@ -124,6 +125,6 @@ class WindowSimulatorTest {
     }
 
     static String reverseComplement(String s) {
-        return new String(MotifImplanter.reverseComplement(s.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII);
+        return new String(Sequences.reverseComplement(s.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII);
     }
 }

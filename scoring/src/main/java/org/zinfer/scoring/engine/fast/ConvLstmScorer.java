@@ -2,9 +2,7 @@ package org.zinfer.scoring.engine.fast;
 
 import jdk.incubator.vector.FloatVector;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.factory.Nd4j;
-import org.zinfer.formats.encoding.OneHot;
-import org.zinfer.formats.genome.SequenceWindow;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
@@ -13,7 +11,6 @@ import org.zinfer.scoring.model.FactorModel;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,7 +19,7 @@ import java.util.Optional;
  * Every step is exactly rounded and in a fixed order ({@link OrderedProduct}, {@link Simd#exp}), so a
  * window's score is the same bits whatever batch, thread, chunk, JIT tier or CPU computed it:
  * <ul>
- * <li>the first convolution reads bases: with one-hot input each output is a sum of k weight rows;</li>
+ * <li>the first convolution reads channel codes: with one-hot input each output is a sum of k weight rows;</li>
  * <li>later convolutions are k shifted products over the whole batch, windows lying in zero-padded blocks;</li>
  * <li>max pooling comes before bias and activation (both monotone, so the result is the same);</li>
  * <li>the LSTM input projections of all steps and both directions are one product; each step is then one
@@ -58,7 +55,7 @@ public final class ConvLstmScorer implements WindowScorer {
      * names; the architecture may stop below the network's output (e.g. a trunk's features).
      */
     public static Optional<WindowScorer> forNetwork(Architecture architecture, ComputationGraph network, int threads, int batchSize) {
-        if (!Simd.available() || !Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
+        if (!Simd.available() || !Backend.isCpu()) {
             return Optional.empty();
         }
         return Plan.of(architecture, network).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
@@ -86,21 +83,21 @@ public final class ConvLstmScorer implements WindowScorer {
 
     /** Scores windows in blocks of at most batchSize (the size of each worker's buffers). */
     @Override
-    public float[] score(List<SequenceWindow> windows) {
-        float[] scores = new float[windows.size() * plan.outputs()];
-        for (int from = 0; from < windows.size(); from += batchSize) {
-            List<SequenceWindow> block = windows.subList(from, Math.min(windows.size(), from + batchSize));
-            float[] blockScores = scoreBlock(block);
-            System.arraycopy(blockScores, 0, scores, from * plan.outputs(), block.size() * plan.outputs());
+    public float[] score(byte[] channels, int count) {
+        float[] scores = new float[count * plan.outputs()];
+        for (int from = 0; from < count; from += batchSize) {
+            int block = Math.min(count - from, batchSize);
+            float[] blockScores = scoreBlock(channels, from, block);
+            System.arraycopy(blockScores, 0, scores, from * plan.outputs(), block * plan.outputs());
         }
         return scores;
     }
 
-    private float[] scoreBlock(List<SequenceWindow> windows) {
-        int batch = windows.size();
+    /** Windows [first, first + batch) of channels. */
+    private float[] scoreBlock(byte[] channels, int first, int batch) {
         Workspace workspace = workspaces.get();
         workspace.ensure(batch);
-        Layers.Sequence sequence = firstConvolution(windows, workspace);
+        Layers.Sequence sequence = firstConvolution(channels, first, batch, workspace);
         for (int i = 1; i < plan.convolutions.size(); i++) {
             sequence = convolution(plan.convolutions.get(i), sequence, workspace.convolutionOutputs.get(i), workspace.sequences.get(i), batch);
         }
@@ -108,13 +105,13 @@ public final class ConvLstmScorer implements WindowScorer {
         for (int i = 0; i < plan.dense.size(); i++) {
             features = dense(plan.dense.get(i), features, workspace.denseOutputs.get(i), batch);
         }
-        float[] scores = new float[windows.size() * plan.outputs()];
+        float[] scores = new float[batch * plan.outputs()];
         features.data().bytes.asFloatBuffer().get(0, scores);
         return scores;
     }
 
-    /** Conv 0 on bases: sums of weight rows, max-pooled, biased, activated; one window at a time. */
-    private Layers.Sequence firstConvolution(List<SequenceWindow> windows, Workspace workspace) {
+    /** Conv 0 on channel codes: sums of weight rows, max-pooled, biased, activated; one window at a time. */
+    private Layers.Sequence firstConvolution(byte[] channels, int first, int batch, Workspace workspace) {
         Layers.Convolution conv = plan.convolutions.get(0);
         Layers.Sequence out = workspace.sequences.get(0);
         int length = plan.windowLength;
@@ -123,10 +120,10 @@ public final class ConvLstmScorer implements WindowScorer {
         int pooled = conv.outputLength(length) / conv.pool;
         int[] rowOf = workspace.codes;
         float[] rows = workspace.firstRows;
-        for (int n = 0; n < windows.size(); n++) {
-            SequenceWindow window = windows.get(n);
+        for (int n = 0; n < batch; n++) {
+            int window = (first + n) * length;
             for (int p = 0; p < length; p++) {
-                rowOf[conv.leftPad() + p] = (OneHot.channel(window.bases()[window.offset() + p]) + 1) * width;
+                rowOf[conv.leftPad() + p] = (channels[window + p] + 1) * width;
             }
             for (int p = 0; p < pooled; p++) {
                 for (int v = 0; v < width; v += lanes) {

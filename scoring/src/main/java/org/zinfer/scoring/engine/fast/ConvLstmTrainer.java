@@ -1,7 +1,7 @@
 package org.zinfer.scoring.engine.fast;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.model.Architecture;
 
 import java.util.Arrays;
@@ -32,7 +32,7 @@ public final class ConvLstmTrainer {
     /** A trainer for the network's current parameters, or empty when the network or backend is not of its kind. */
     public static Optional<ConvLstmTrainer> of(Architecture architecture, ComputationGraph network, double learningRate, double beta1,
                                                int threads, long seed) {
-        if (!Nd4j.getBackend().getClass().getSimpleName().toLowerCase().contains("cpu")) {
+        if (!Backend.isCpu()) {
             return Optional.empty();
         }
         return ConvLstmBackprop.of(architecture, network, seed).map(b -> new ConvLstmTrainer(b, learningRate, beta1, threads));

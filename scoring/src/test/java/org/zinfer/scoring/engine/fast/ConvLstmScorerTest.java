@@ -50,7 +50,7 @@ class ConvLstmScorerTest {
     void aWindowsScoreDoesNotDependOnItsBatchOrThread(Architecture architecture) {
         FactorModel model = TestArchitectures.randomModel(architecture, 5);
         List<SequenceWindow> windows = windows(architecture.windowLength()).subList(0, 40);
-        float[] together = ConvLstmScorer.forModel(model, 1, 16).orElseThrow().score(windows);
+        float[] together = ConvLstmScorer.forModel(model, 1, 16).orElseThrow().score(TestArchitectures.channels(windows), windows.size());
         WindowScorer twoThreads = ConvLstmScorer.forModel(model, 2, 7).orElseThrow();
         int outputs = twoThreads.outputs();
         float[] engine = new float[together.length];
@@ -59,8 +59,9 @@ class ConvLstmScorerTest {
                 (window, scores, offset) -> System.arraycopy(scores, offset, engine, delivered[0]++ * outputs, outputs),
                 ProgressMeter.silent());
         for (int i = 0; i < windows.size(); i++) {
-            float[] alone = twoThreads.score(List.of(windows.get(i)));
-            float[] shifted = twoThreads.score(windows.subList(i, Math.min(windows.size(), i + 5)));
+            float[] alone = twoThreads.score(TestArchitectures.channels(List.of(windows.get(i))), 1);
+            List<SequenceWindow> five = windows.subList(i, Math.min(windows.size(), i + 5));
+            float[] shifted = twoThreads.score(TestArchitectures.channels(five), five.size());
             for (int k = 0; k < outputs; k++) {
                 int bits = Float.floatToRawIntBits(together[i * outputs + k]);
                 assertEquals(bits, Float.floatToRawIntBits(alone[k]), "window " + i + " alone");
@@ -78,8 +79,9 @@ class ConvLstmScorerTest {
         double max = 0;
         for (int from = 0; from < windows.size(); from += 37) {
             List<SequenceWindow> batch = windows.subList(from, Math.min(windows.size(), from + 37));
-            float[] a = fast.score(batch);
-            float[] b = reference.score(batch);
+            byte[] channels = TestArchitectures.channels(batch);
+            float[] a = fast.score(channels, batch.size());
+            float[] b = reference.score(channels, batch.size());
             assertEquals(b.length, a.length);
             for (int i = 0; i < a.length; i++) {
                 max = Math.max(max, Math.abs(a[i] - b[i]));

@@ -4,7 +4,7 @@ import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.scoring.TestWindows;
-import org.zinfer.scoring.bundle.ModelMetadata;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
@@ -70,6 +70,16 @@ final class TestArchitectures {
     }
 
     /** Random windows, windows with N runs and IUPAC codes, an all-N window and repeats, cut to a length. */
+    /** The windows' channel codes, [count][length], as the engine hands them to a scorer. */
+    static byte[] channels(List<SequenceWindow> windows) {
+        int length = windows.get(0).length();
+        byte[] channels = new byte[windows.size() * length];
+        for (int i = 0; i < windows.size(); i++) {
+            windows.get(i).encode(0, channels, i * length);
+        }
+        return channels;
+    }
+
     static List<SequenceWindow> windows(int length, int seed) {
         Map<String, String> sequences = new TestWindows(seed).random(60).withUnknownBases(30).repeats(30).windows();
         List<SequenceWindow> windows = new ArrayList<>();

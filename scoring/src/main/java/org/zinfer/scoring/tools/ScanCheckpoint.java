@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine;
+package org.zinfer.scoring.tools;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,6 +7,7 @@ import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.formats.track.ScoreLog;
+import org.zinfer.scoring.engine.ScoreSink;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -95,7 +96,7 @@ final class ScanCheckpoint {
      * Replays the windows an earlier run logged into the sink, taking each from the iterator (which then stands
      * after them).
      */
-    Replayed replay(Iterator<SequenceWindow> windows, ScoreSink sink) {
+    Replayed replay(Iterator<SequenceWindow> windows, ScoreSink<SequenceWindow> sink) {
         Path log = directory.resolve(LOG);
         if (!Files.exists(log)) {
             return new Replayed(ScoreLog.create(log, fingerprint, factors.size()), 0);
@@ -106,7 +107,7 @@ final class ScanCheckpoint {
             if (window == null || window.window().start() != start) {
                 throw new InputException(log + " does not match the windows of this scan; rerun with --restart");
             }
-            sink.accept(window.window(), scores, 0);
+            sink.accept(window, scores, 0);
             replayed[0]++;
         });
         return new Replayed(appending, replayed[0]);

@@ -1,10 +1,14 @@
-package org.zinfer.scoring.engine;
+package org.zinfer.scoring.tools;
 
 import org.zinfer.formats.InputException;
+import org.zinfer.formats.genome.FastaRecord;
 import org.zinfer.formats.genome.FastaRecords;
-import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.formats.track.Values;
+import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.engine.ScoreSink;
+import org.zinfer.scoring.engine.ScoringEngine;
+import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.io.BufferedWriter;
@@ -30,9 +34,9 @@ public final class FastaPrediction {
              BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
             writer.write("name\t" + String.join("\t", model.factors()) + "\n");
             StringBuilder line = new StringBuilder();
-            ScoreSink sink = (Window window, float[] scores, int offset) -> {
+            ScoreSink<FastaRecord> sink = (record, scores, offset) -> {
                 line.setLength(0);
-                line.append(window.contig());
+                line.append(record.name());
                 for (int f = 0; f < scorer.outputs(); f++) {
                     line.append('\t');
                     Values.appendFloat(line, scores[offset + f]);

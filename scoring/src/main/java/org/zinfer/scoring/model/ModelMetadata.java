@@ -1,6 +1,4 @@
-package org.zinfer.scoring.bundle;
-
-import org.zinfer.scoring.model.Architecture;
+package org.zinfer.scoring.model;
 
 import java.util.List;
 

@@ -1,9 +1,10 @@
-package org.zinfer.scoring.engine;
+package org.zinfer.scoring.tools;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.genome.Region;
+import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.TiledWindows;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.track.FactorTracks;
@@ -11,6 +12,10 @@ import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.formats.track.ScoreLog;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.Version;
+import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.engine.ScoreSink;
+import org.zinfer.scoring.engine.ScoringEngine;
+import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.io.IOException;
@@ -69,7 +74,7 @@ public final class GenomeScan {
             long resumed;
             ProgressMeter progress;
             try (FactorTracks tracks = new FactorTracks(options.outDir(), model.factors(), contigs, options.step(), options.threshold())) {
-                TrackSink sink = new TrackSink(tracks, genome, options.step());
+                TrackSink sink = new TrackSink(tracks, options.step());
                 ScanCheckpoint.Replayed replayed = checkpoint.replay(windows, sink);
                 resumed = replayed.windows();
                 try (ScoreLog scores = replayed.log()) {
@@ -109,10 +114,10 @@ public final class GenomeScan {
     }
 
     /** Scores go to the log (flushed once a second, so a kill loses at most that much work) and on to the tracks. */
-    private static ScoreSink logged(ScoreLog scores, ScoreSink tracks) {
+    private static ScoreSink<SequenceWindow> logged(ScoreLog scores, ScoreSink<SequenceWindow> tracks) {
         long[] flushed = {System.nanoTime()};
         return (window, values, offset) -> {
-            scores.append(window.start(), values, offset);
+            scores.append(window.window().start(), values, offset);
             tracks.accept(window, values, offset);
             if (System.nanoTime() - flushed[0] > 1_000_000_000L) {
                 scores.flush();
@@ -179,36 +184,22 @@ public final class GenomeScan {
         return contigs;
     }
 
-    /** Turns window scores into track intervals; where two regions' intervals would overlap, the earlier keeps its bases. */
-    private static final class TrackSink implements ScoreSink {
+    /** Turns window scores into track intervals: the step-wide stretch around each window's centre. */
+    private static final class TrackSink implements ScoreSink<SequenceWindow> {
         private final FactorTracks tracks;
-        private final ReferenceGenome genome;
         private final int step;
-        private String contig;
-        private int contigLength;
-        private int lastEnd;
 
-        TrackSink(FactorTracks tracks, ReferenceGenome genome, int step) {
+        TrackSink(FactorTracks tracks, int step) {
             this.tracks = tracks;
-            this.genome = genome;
             this.step = step;
         }
 
         @Override
-        public void accept(Window window, float[] scores, int offset) {
-            if (!window.contig().equals(contig)) {
-                contig = window.contig();
-                contigLength = genome.contig(contig).length();
-                lastEnd = 0;
-            }
+        public void accept(SequenceWindow item, float[] scores, int offset) {
+            Window window = item.window();
             int start = window.start() + window.length() / 2 - step / 2;
-            int end = (int) Math.min((long) start + step, contigLength);
-            start = Math.max(Math.max(start, 0), lastEnd);
-            if (start < end) {
-                tracks.add(contig, start, end, scores, offset);
-                lastEnd = end;
-            }
-            tracks.addWindow(contig, window.start(), window.end(), scores, offset);
+            tracks.add(window.contig(), start, start + step, scores, offset);
+            tracks.addWindow(window.contig(), window.start(), window.end(), scores, offset);
         }
     }
 }

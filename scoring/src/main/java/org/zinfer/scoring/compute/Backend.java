@@ -1,30 +1,31 @@
-package org.zinfer.cli;
+package org.zinfer.scoring.compute;
 
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.InputException;
 
+import java.util.Locale;
+
 /**
- * Which ND4J backend this process runs on. A zinfer build carries one backend: the CPU natives by default,
- * CUDA 11.6 with cuDNN when built with -Pcuda. Asking for a device the build or the machine cannot give
- * fails at once, before any model is loaded.
+ * The one place that knows which ND4J backend this process runs on. A zinfer build carries one backend: the
+ * CPU natives by default, CUDA 11.6 with cuDNN when built with -Pcuda. Asking for a device the build or the
+ * machine cannot give fails at once, in one line, before any model is loaded.
  */
-final class Devices {
-    private Devices() {
+public final class Backend {
+    private Backend() {
     }
 
-    /** Loads the backend, checks it against the requested device (auto, cpu, gpu) and returns its name. */
-    static String require(String device) {
+    /** Loads the backend, checks it against the requested device (auto, cpu, gpu) and returns its name (CPU, CUDA). */
+    public static String require(String device) {
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
             throw new InputException("--device must be auto, cpu or gpu, not '" + device + "'");
         }
-        String backend;
+        boolean gpu;
         try {
-            backend = Nd4j.getBackend().getClass().getSimpleName();
+            gpu = !isCpu();
         } catch (Throwable e) {
             throw new InputException("the ND4J backend did not load (" + e.getMessage() + ")"
                     + (device.equals("cpu") ? "" : "; for a GPU, CUDA 11.6 and a matching driver must be installed"), e);
         }
-        boolean gpu = backend.toLowerCase().contains("cuda") || backend.toLowerCase().contains("cublas");
         if (device.equals("gpu") && !gpu) {
             throw new InputException("--device gpu: this zinfer has no CUDA backend (it runs ND4J on the CPU); "
                     + "build it with 'mvn -Pcuda package' and run it where CUDA 11.6 is installed");
@@ -33,5 +34,10 @@ final class Devices {
             throw new InputException("--device cpu: this zinfer was built for CUDA; use a CPU build (mvn package) for the CPU");
         }
         return gpu ? "CUDA" : "CPU";
+    }
+
+    /** Whether ND4J runs on the CPU; zinfer's own CPU engine and trainer step aside when it does not. */
+    public static boolean isCpu() {
+        return Nd4j.getBackend().getClass().getSimpleName().toLowerCase(Locale.ROOT).contains("cpu");
     }
 }

@@ -1,9 +1,11 @@
-package org.zinfer.formats.track;
+package org.zinfer.scoring.tools;
 
 import htsjdk.tribble.readers.TabixReader;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.Region;
+import org.zinfer.formats.track.FactorTracks;
+import org.zinfer.formats.track.ScanManifest;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -17,7 +19,8 @@ import java.util.Objects;
 /**
  * Combines the tracks of several scans of non-overlapping regions (chunks of a genome, in any order) into
  * one set of tracks, identical to what one scan of all the regions writes: contigs in FASTA order, intervals
- * by start, and where two chunks' intervals would overlap the earlier keeps its bases, as in a single scan.
+ * by start, and where two chunks' intervals would overlap the earlier keeps its bases ({@link FactorTracks#add}),
+ * as in a single scan.
  */
 public final class TrackMerge {
     private TrackMerge() {
@@ -72,7 +75,6 @@ public final class TrackMerge {
         }
         List<Integer> sorted = new ArrayList<>(order);
         sorted.sort(Comparator.comparingInt(i -> starts.get(order.indexOf(i))));
-        int lastEnd = 0;
         long intervals = 0;
         float[] scores = new float[tracks.factors().size()];
         for (int input : sorted) {
@@ -94,10 +96,7 @@ public final class TrackMerge {
                         }
                         scores[f] = Float.parseFloat(other[3]);
                     }
-                    start = Math.max(start, lastEnd);
-                    if (start < end) {
-                        tracks.add(contig, start, end, scores, 0);
-                        lastEnd = end;
+                    if (tracks.add(contig, start, end, scores, 0)) {
                         intervals++;
                     }
                 }

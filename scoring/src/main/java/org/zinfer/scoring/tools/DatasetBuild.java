@@ -1,0 +1,133 @@
+package org.zinfer.scoring.tools;
+
+import org.zinfer.formats.InputException;
+import org.zinfer.formats.dataset.PeakDatasetBuilder;
+import org.zinfer.formats.dataset.WindowDatasetWriter;
+import org.zinfer.formats.genome.BedRegions;
+import org.zinfer.formats.genome.IntervalIndex;
+import org.zinfer.formats.genome.ReferenceGenome;
+import org.zinfer.formats.genome.Region;
+import org.zinfer.formats.genome.TiledWindows;
+import org.zinfer.formats.io.AtomicOutput;
+import org.zinfer.scoring.engine.ProgressMeter;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * zinfer dataset: tiles a genome into windows labelled by peak overlap and writes PREFIX.train.h5,
+ * .validation.h5, .test.h5 and PREFIX.summary.tsv.
+ */
+public final class DatasetBuild {
+
+    /**
+     * peaks: [NAME=]FILE per factor. regions null: every contig. Each hold-out split by contigs or a BED (not
+     * both; neither: no such split).
+     */
+    public record Options(Path genome, List<String> peaks, String prefix, Path regions, List<String> testContigs, Path testRegions,
+                          List<String> validationContigs, Path validationRegions, Path blacklist, int length, int step, int bin,
+                          double maxN, double negatives, long seed) {
+    }
+
+    private DatasetBuild() {
+    }
+
+    /** Builds and writes the splits; returns the summary table (also in PREFIX.summary.tsv). */
+    public static String run(Options options, PrintStream log) {
+        try (ReferenceGenome genome = ReferenceGenome.open(options.genome())) {
+            List<String> factors = new ArrayList<>();
+            List<IntervalIndex> peakIndexes = new ArrayList<>();
+            for (String spec : options.peaks()) {
+                int eq = spec.indexOf('=');
+                Path file = Path.of(eq < 0 ? spec : spec.substring(eq + 1));
+                factors.add(eq < 0 ? file.getFileName().toString().replaceFirst("(\\.narrowPeak|\\.bed)?(\\.gz)?$", "") : spec.substring(0, eq));
+                IntervalIndex index = IntervalIndex.read(file, genome);
+                if (index.elsewhere() > 0) {
+                    log.printf("zinfer: %s: %,d of %,d peaks lie on contigs the genome lacks and are left out%n", file, index.elsewhere(), index.intervals());
+                }
+                peakIndexes.add(index);
+            }
+            PeakDatasetBuilder.Settings settings = settings(options, genome);
+            List<Region> tiled = options.regions() == null ? genome.contigs().stream().map(Region::whole).toList()
+                    : BedRegions.read(options.regions()).stream().map(genome::resolve).toList();
+            ProgressMeter progress = new ProgressMeter(log, "windows", TiledWindows.count(genome, tiled, options.length(), options.step()), 10);
+            PeakDatasetBuilder.Built built = new PeakDatasetBuilder(genome, factors, peakIndexes, settings).build(tiled, progress::advance);
+            Map<String, WindowDatasetWriter> splits = built.splits();
+            for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
+                if (split.getValue().size() == 0) {
+                    throw new InputException("no window fell in the " + split.getKey() + " split; check the regions and hold-out flags");
+                }
+            }
+            String provenance = provenance(options, genome, factors);
+            for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
+                split.getValue().write(Path.of(options.prefix() + "." + split.getKey() + ".h5"), provenance);
+            }
+            String summary = summary(factors, built);
+            writeSummary(Path.of(options.prefix() + ".summary.tsv"), summary);
+            return summary;
+        }
+    }
+
+    private static PeakDatasetBuilder.Settings settings(Options o, ReferenceGenome genome) {
+        IntervalIndex test = holdOut(genome, o.testContigs(), o.testRegions(), "test");
+        IntervalIndex validation = holdOut(genome, o.validationContigs(), o.validationRegions(), "validation");
+        IntervalIndex blacklist = o.blacklist() == null ? null : IntervalIndex.read(o.blacklist(), genome);
+        try {
+            return new PeakDatasetBuilder.Settings(o.length(), o.step(), o.bin(), o.maxN(), o.negatives(), o.seed(), blacklist, test, validation);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage(), e);
+        }
+    }
+
+    private static IntervalIndex holdOut(ReferenceGenome genome, List<String> contigs, Path bed, String what) {
+        if (contigs != null && bed != null) {
+            throw new InputException("give --" + what + "-contigs or --" + what + "-regions, not both");
+        }
+        if (contigs != null) {
+            List<Region> whole = contigs.stream().map(name -> Region.whole(genome.contig(name))).toList();
+            return IntervalIndex.of(whole, genome, "--" + what + "-contigs");
+        }
+        return bed == null ? null : IntervalIndex.read(bed, genome);
+    }
+
+    private static String provenance(Options o, ReferenceGenome genome, List<String> factors) {
+        return String.format("{\"made_by\":\"zinfer dataset\",\"genome\":\"%s\",\"peaks\":\"%s\",\"length\":%d,\"step\":%d,\"bin\":%d,\"max_n\":%s,\"negatives\":%s,\"seed\":%d,\"factors\":%d}",
+                genome.path().getFileName(), String.join(",", o.peaks()).replace("\"", ""), o.length(), o.step(), o.bin(), o.maxN(),
+                o.negatives(), o.seed(), factors.size());
+    }
+
+    private static String summary(List<String> factors, PeakDatasetBuilder.Built built) {
+        StringBuilder out = new StringBuilder("factor");
+        built.splits().keySet().forEach(name -> out.append('\t').append(name).append("_positives"));
+        out.append('\n');
+        List<long[]> positives = built.splits().values().stream().map(WindowDatasetWriter::positives).toList();
+        for (int k = 0; k < factors.size(); k++) {
+            out.append(factors.get(k));
+            for (long[] counts : positives) {
+                out.append('\t').append(counts[k]);
+            }
+            out.append('\n');
+        }
+        out.append("windows");
+        built.splits().values().forEach(writer -> out.append('\t').append(writer.size()));
+        out.append('\n');
+        out.append(String.format("# dropped: %d with too many N, %d on the blacklist, %d reaching across splits, %d negatives down-sampled%n",
+                built.tooManyN(), built.blacklisted(), built.straddling(), built.negativesLeftOut()));
+        return out.toString();
+    }
+
+    private static void writeSummary(Path file, String summary) {
+        try (AtomicOutput output = new AtomicOutput(file)) {
+            Files.writeString(output.temporary(), summary);
+            output.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
