@@ -4,9 +4,11 @@
  * merge the tracks into one bigWig and one bedGraph.gz per factor (identical to a single scan); optionally
  * annotate a VCF.
  *
- *   workflows/nextflow/nextflow run workflows/nextflow/main.nf --fasta genome.fa.gz --model model.zinfer \
- *       --zinfer_jar plugin/target/zinfer.jar --outdir results [--chunk_size 5120000] [--step 50] [--engine fast] \
- *       [--batch 256] [--vcf in.vcf.gz]
+ *   workflows/nextflow/nextflow run workflows/nextflow/main.nf --fasta genome.fa.gz [--model model.zinfer] \
+ *       --outdir results [--chunk_size 5120000] [--step 50] [--engine fast] [--batch 256] [--vcf in.vcf.gz]
+ *
+ * Tasks run bin/zinfer (the build's launcher, plugin/bin/zinfer), which runs plugin/target/zinfer.jar or
+ * $ZINFER_JAR. Without --model, the built-in model scores.
  */
 nextflow.enable.dsl = 2
 
@@ -28,8 +30,8 @@ def chunks(fai, long chunkSize) {
 }
 
 workflow {
-    if (!params.fasta || !params.model) {
-        error "zinfer: --fasta and --model are required"
+    if (!params.fasta) {
+        error "zinfer: --fasta is required"
     }
     if ((params.chunk_size as long) % (params.step as long) != 0) {
         error "zinfer: --chunk_size (${params.chunk_size}) must be a multiple of --step (${params.step}) for the merge to equal one scan"
@@ -43,15 +45,14 @@ workflow {
     if (gzi.exists()) {
         genome << gzi
     }
-    model = file(params.model, checkIfExists: true)
-    jar   = file(params.zinfer_jar, checkIfExists: true)
+    model = params.model ? file(params.model, checkIfExists: true) : []
 
     regions = Channel.fromList(chunks(genome[1], params.chunk_size as long) + (params.extra_regions ? params.extra_regions.tokenize(',') : []))
-    ZINFER_SCAN(regions.map { region -> [[id: region.replaceAll(/[^A-Za-z0-9_.-]/, '_')], region] }, genome, model, jar)
-    ZINFER_MERGE(ZINFER_SCAN.out.tracks.map { meta, dir -> dir }.collect(), jar, 'tracks')
+    ZINFER_SCAN(regions.map { region -> [[id: region.replaceAll(/[^A-Za-z0-9_.-]/, '_')], region] }, genome, model)
+    ZINFER_MERGE(ZINFER_SCAN.out.tracks.map { meta, dir -> dir }.collect().map { dirs -> [[id: 'tracks'], dirs] })
 
     if (params.vcf) {
         vcf = file(params.vcf, checkIfExists: true)
-        ZINFER_VARIANTS(Channel.of([[id: vcf.simpleName], vcf]), genome, model, jar)
+        ZINFER_VARIANTS(Channel.of([[id: vcf.simpleName], vcf]), genome, model)
     }
 }

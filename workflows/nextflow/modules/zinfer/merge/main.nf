@@ -1,27 +1,31 @@
 process ZINFER_MERGE {
-    tag "$prefix"
+    tag "$meta.id"
     label 'process_low'
 
     input:
-    path scans, stageAs: 'scans/*'   // zinfer scan output directories, any order
-    path zinfer_jar
-    val prefix
+    tuple val(meta), path(scans, stageAs: 'scans/*')   // zinfer scan output directories, any order
 
     output:
-    path "${prefix}",    emit: tracks
-    path "versions.yml", emit: versions
+    tuple val(meta), path("${prefix}"), emit: tracks
+    path "versions.yml",                emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
 
     script:
+    def args = task.ext.args ?: ''
+    prefix   = task.ext.prefix ?: "${meta.id}"
     """
-    java -jar ${zinfer_jar} merge --out ${prefix} ${scans}
+    zinfer merge ${args} --out ${prefix} ${scans}
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        zinfer: \$(java -jar ${zinfer_jar} --version | sed 's/^zinfer //')
+        zinfer: \$(zinfer --version | sed 's/^zinfer //')
     END_VERSIONS
     """
 
     stub:
+    prefix = task.ext.prefix ?: "${meta.id}"
     """
     mkdir ${prefix}
     touch ${prefix}/zinfer-scan.json

@@ -4,30 +4,35 @@ process ZINFER_VARIANTS {
 
     input:
     tuple val(meta), path(vcf)
-    path genome
-    path model
-    path zinfer_jar
+    path genome      // FASTA with its .fai (and .gzi when bgzip)
+    path model       // zinfer bundle or Keras .h5; [] for the built-in model
 
     output:
-    tuple val(meta), path("${meta.id}.zinfer.vcf.gz"), path("${meta.id}.zinfer.vcf.gz.tbi"), emit: vcf
-    path "versions.yml", emit: versions
+    tuple val(meta), path("${prefix}.zinfer.vcf.gz"), path("${prefix}.zinfer.vcf.gz.tbi"), emit: vcf
+    path "versions.yml",                                                            emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
 
     script:
-    def args = task.ext.args ?: ''
+    def args  = task.ext.args ?: ''
+    prefix    = task.ext.prefix ?: "${meta.id}"
     def fasta = genome.find { !(it.name.endsWith('.fai') || it.name.endsWith('.gzi')) }
+    def model_arg = model ? "--model ${model}" : ''
     """
-    java -jar ${zinfer_jar} variants --model ${model} --fasta ${fasta} --vcf ${vcf} \\
-        --threads ${task.cpus} ${args} --out ${meta.id}.zinfer.vcf.gz
+    zinfer variants ${model_arg} --fasta ${fasta} --vcf ${vcf} \\
+        --threads ${task.cpus} ${args} --out ${prefix}.zinfer.vcf.gz
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        zinfer: \$(java -jar ${zinfer_jar} --version | sed 's/^zinfer //')
+        zinfer: \$(zinfer --version | sed 's/^zinfer //')
     END_VERSIONS
     """
 
     stub:
+    prefix = task.ext.prefix ?: "${meta.id}"
     """
-    touch ${meta.id}.zinfer.vcf.gz ${meta.id}.zinfer.vcf.gz.tbi
+    touch ${prefix}.zinfer.vcf.gz ${prefix}.zinfer.vcf.gz.tbi
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
         zinfer: stub

@@ -39,7 +39,7 @@ class NextflowPipelineIT {
         Path pipeline = TestEnvironment.root().resolve("workflows/nextflow");
         List<String> command = new ArrayList<>(List.of(pipeline.resolve("nextflow").toString(), "-log", workDir.resolve(".nextflow.log").toString(),
                 "run", pipeline.resolve("main.nf").toString(), "-profile", "test", "-work-dir", workDir.resolve("work").toString(),
-                "--fasta", scan.fasta().toString(), "--model", scan.model().toString(), "--zinfer_jar", ScatteredScan.jar().toString(),
+                "--fasta", scan.fasta().toString(), "--model", scan.model().toString(),
                 "--chunk_size", String.valueOf(scan.chunkSize()), "--step", String.valueOf(scan.step()), "--engine", scan.engine(),
                 "--outdir", workDir.resolve("results").toString()));
         command.addAll(List.of(extra));
@@ -61,6 +61,21 @@ class NextflowPipelineIT {
         Path run = Files.createDirectories(dir.resolve("real-" + engine));
         nextflow(real, run, 0);
         real.assertSameTracks(run.resolve("results/tracks"));
+    }
+
+    /** Without --model the built-in model scores; tasks find zinfer on PATH (bin/zinfer), with no jar passed in. */
+    @Test
+    void theBuiltInModelScoresWhenNoModelIsGiven() throws IOException {
+        Path run = Files.createDirectories(dir.resolve("built-in"));
+        Path pipeline = TestEnvironment.root().resolve("workflows/nextflow");
+        TestEnvironment.runIn(run, List.of(pipeline.resolve("nextflow").toString(), "-log", run.resolve(".nextflow.log").toString(),
+                "run", pipeline.resolve("main.nf").toString(), "-profile", "test", "-work-dir", run.resolve("work").toString(),
+                "--fasta", TestEnvironment.root().resolve("test-data/demo-genome.fa").toString(), "--chunk_size", "30000",
+                "--outdir", run.resolve("results").toString()), 0);
+        String manifest = Files.readString(run.resolve("results/tracks/zinfer-scan.json"));
+        assertTrue(manifest.contains("zinfer-znf29"), manifest);
+        assertTrue(Files.exists(run.resolve("results/tracks/CTCF.bw")));
+        assertTrue(Files.exists(run.resolve("results/tracks/ZNF143.bedGraph.gz.tbi")));
     }
 
     @Test

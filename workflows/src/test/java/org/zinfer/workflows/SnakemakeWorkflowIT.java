@@ -44,7 +44,7 @@ class SnakemakeWorkflowIT {
         List<String> command = new ArrayList<>(List.of("snakemake", "-s", TestEnvironment.root().resolve("workflows/snakemake/Snakefile").toString(),
                 "-j", "2"));
         command.addAll(options);
-        command.addAll(List.of("--config", "fasta=" + scan.fasta(), "model=" + scan.model(), "zinfer_jar=" + ScatteredScan.jar(),
+        command.addAll(List.of("--config", "fasta=" + scan.fasta(), "model=" + scan.model(),
                 "chunk_size=" + scan.chunkSize(), "step=" + scan.step(), "engine=" + scan.engine(), "outdir=" + workDir.resolve("results")));
         command.addAll(List.of(config));
         return TestEnvironment.runIn(workDir, command, expectedExit);
