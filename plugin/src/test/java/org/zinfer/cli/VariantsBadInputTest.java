@@ -70,8 +70,8 @@ class VariantsBadInputTest {
                 "-o", out.toString(), "--reverse-complement");
         assertEquals(0, run.exitCode(), run.stderr());
         List<String> lines = infoColumns(out, "DP", "factor1_diff", "ZINFER_SKIP");
-        String snvAlt = chrA.substring(1499, 1999) + other(2000) + chrA.substring(2000, 2500);
-        String multiAlt = chrA.substring(1699, 2199) + other(2200) + chrA.substring(2200, 2700);
+        String snvAlt = chrA.substring(1499, 1999) + other(2000) + chrA.substring(2000, 2499);
+        String multiAlt = chrA.substring(1699, 2199) + other(2200) + chrA.substring(2200, 2699);
         String delAlt = chrA.substring(2499, 3000) + chrA.substring(3010, 3509);
         float[] diffs = {
                 bothStrands(snvAlt) - bothStrands(chrA.substring(1499, 2499)),
