@@ -4,11 +4,11 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
+import org.zinfer.scoring.training.ConvLstmTrainer;
 
 import java.util.List;
 import java.util.Random;

@@ -1,10 +1,9 @@
 package org.zinfer.cli;
 
 import org.zinfer.formats.InputException;
-import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.engine.fast.ConvLstmScorer;
-import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.compute.Backend;
+import org.zinfer.scoring.compute.Scorers;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
@@ -48,14 +47,8 @@ final class ModelOptions {
             throw new InputException("--batch and --threads must be at least 1");
         }
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        WindowScorer scorer = fast
-                ? ConvLstmScorer.forModel(loaded, workers, batch).orElseGet(() -> reference(loaded))
-                : reference(loaded);
+        WindowScorer scorer = Scorers.forModel(loaded, fast, workers, batch);
         log.println("zinfer: scoring with " + scorer.describe());
         return scorer;
-    }
-
-    private static WindowScorer reference(FactorModel loaded) {
-        return new GraphScorer(loaded.network(), loaded.windowLength(), loaded.factors().size());
     }
 }

@@ -1,14 +1,13 @@
 package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.engine.ProgressMeter;
-import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
 import org.zinfer.scoring.evaluation.FactorMetrics;
+import org.zinfer.scoring.training.ConvLstmTrainer;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -30,6 +29,7 @@ public final class Trainer {
     private final Checkpoint checkpoint;
     private final PrintStream log;
     private final Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers;
+    private final Function<ComputationGraph, float[]> validationScores;
     private ComputationGraph network;
     /** Takes the steps when present; then the network holds the parameters only after {@link #sync()}. */
     private ConvLstmTrainer fast;
@@ -43,9 +43,12 @@ public final class Trainer {
         }
     }
 
-    /** fastTrainers: zinfer's CPU trainer for a network, when it can train it (empty: DL4J trains). */
+    /**
+     * fastTrainers: zinfer's CPU trainer for a network, when it can train it (empty: DL4J trains);
+     * validationScores: a network's scores for the validation examples, [example][factor].
+     */
     public Trainer(ComputationGraph network, Examples train, Examples validation, Settings settings, Checkpoint checkpoint, PrintStream log,
-                   Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers) {
+                   Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers, Function<ComputationGraph, float[]> validationScores) {
         if (train.size() == 0 || validation.size() == 0) {
             throw new InputException("training needs at least one training and one validation window (have " + train.size() + " and " + validation.size() + ")");
         }
@@ -56,6 +59,7 @@ public final class Trainer {
         this.checkpoint = checkpoint;
         this.log = log;
         this.fastTrainers = fastTrainers;
+        this.validationScores = validationScores;
     }
 
     /** Trains, leaves the best epoch's parameters in {@link #network()}, and returns the epochs run. */
@@ -65,7 +69,6 @@ public final class Trainer {
         while (state.epoch() < settings.epochs() && state.epochsWithoutGain() < settings.patience()) {
             state = epoch(state);
             EpochRecord last = state.history().get(state.history().size() - 1);
-            sync();
             if (state.improvedLastEpoch()) {
                 bestParameters = network.params().dup();
             }
@@ -131,8 +134,8 @@ public final class Trainer {
                 lastSave = System.nanoTime();
             }
         }
-        float[] scores = fast != null ? predict(validation, settings.batchSize(), rows -> fast.predict(rows.inputs(), rows.count()))
-                : predict(network, validation, settings.batchSize());
+        sync();
+        float[] scores = validationScores.apply(network);
         float[] labels = validation.labels();
         List<String> factors = IntStream.range(0, validation.factors()).mapToObj(String::valueOf).toList();
         double auc = FactorMetrics.of(factors, scores, labels).meanRocAuc();
@@ -171,20 +174,5 @@ public final class Trainer {
         shape[0] = rows.count();
         System.arraycopy(one, 0, shape, 1, one.length);
         return Nd4j.create(rows.inputs(), shape, 'c');
-    }
-
-    /** The network's outputs for all examples, [example][factor]. */
-    public static float[] predict(ComputationGraph network, Examples examples, int batchSize) {
-        return predict(examples, batchSize, rows -> network.output(false, input(rows, examples))[0].castTo(DataType.FLOAT).dup('c').data().asFloat());
-    }
-
-    /** outputs: a batch's outputs, [example][factor] (possibly followed by more). */
-    private static float[] predict(Examples examples, int batchSize, Function<Examples.Rows, float[]> outputs) {
-        float[] scores = new float[(int) examples.size() * examples.factors()];
-        for (long start = 0; start < examples.size(); start += batchSize) {
-            Examples.Rows rows = examples.read(start, batchSize);
-            System.arraycopy(outputs.apply(rows), 0, scores, (int) start * examples.factors(), rows.count() * examples.factors());
-        }
-        return scores;
     }
 }

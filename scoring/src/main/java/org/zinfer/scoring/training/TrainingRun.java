@@ -8,12 +8,15 @@ import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.bundle.Version;
-import org.zinfer.scoring.engine.fast.ConvLstmTrainer;
+import org.zinfer.scoring.compute.Backend;
+import org.zinfer.scoring.compute.Scorers;
+import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.NetworkBuilder;
 
 import java.io.PrintStream;
@@ -95,9 +98,13 @@ public final class TrainingRun {
     }
 
     private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
-        Function<ComputationGraph, Optional<ConvLstmTrainer>> fast = request.fastEngine()
+        Function<ComputationGraph, Optional<ConvLstmTrainer>> fast = request.fastEngine() && Backend.isCpu()
                 ? n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads(), request.settings().seed()) : n -> Optional.empty();
-        Trainer trainer = new Trainer(network, split[0], split[1], request.settings(), checkpoint, log, fast);
+        DatasetExamples validation = split[1];
+        Function<ComputationGraph, float[]> scores = n -> DatasetScores.score(
+                Scorers.forNetwork(architecture, n, request.fastEngine(), request.threads(), request.settings().batchSize()),
+                validation.dataset(), validation.from(), validation.to(), request.settings().batchSize(), ProgressMeter.silent());
+        Trainer trainer = new Trainer(network, split[0], validation, request.settings(), checkpoint, log, fast, scores);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         return new Trained(architecture, trainer.network(), history);
     }
@@ -109,7 +116,8 @@ public final class TrainingRun {
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
         ComputationGraph head = Transfer.headNetwork(train.width(), train.factors(), request.headDropout(), request.settings().seed(),
                 request.learningRate(), request.beta1());
-        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log, n -> Optional.empty());
+        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log, n -> Optional.empty(),
+                n -> Transfer.headScores(n, validation, request.settings().batchSize()));
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         Transfer.copyParameters(trainer.network(), network);
         return new Trained(architecture, network, history);

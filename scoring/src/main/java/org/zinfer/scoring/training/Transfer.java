@@ -10,13 +10,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
-import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.compute.Scorers;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
-import org.zinfer.scoring.engine.fast.ConvLstmScorer;
 import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
@@ -77,10 +78,21 @@ public final class Transfer {
     public static FeatureExamples features(Architecture trunk, ComputationGraph network, DatasetExamples windows,
                                            int threads, PrintStream log) {
         int width = trunk.inputShape(trunk.layers().size())[1];
-        WindowScorer scorer = ConvLstmScorer.forNetwork(trunk, network, threads, ScoringEngine.DEFAULT_BATCH)
-                .orElseGet(() -> new GraphScorer(network, trunk.windowLength(), width, trunk.layers().get(trunk.layers().size() - 1).name()));
+        WindowScorer scorer = Scorers.forNetwork(trunk, network, true, threads, ScoringEngine.DEFAULT_BATCH);
         ProgressMeter progress = new ProgressMeter(log, "windows through the frozen trunk", windows.size(), 30);
         float[] features = DatasetScores.score(scorer, windows.dataset(), windows.from(), windows.to(), ScoringEngine.DEFAULT_BATCH, progress);
         return new FeatureExamples(features, width, windows.labels(), windows.factors());
+    }
+
+    /** A head network's outputs for feature vectors, [example][factor]: DL4J's, since the engine walks sequence windows. */
+    public static float[] headScores(ComputationGraph head, FeatureExamples features, int batchSize) {
+        float[] scores = new float[(int) features.size() * features.factors()];
+        for (long start = 0; start < features.size(); start += batchSize) {
+            Examples.Rows rows = features.read(start, batchSize);
+            INDArray input = Nd4j.create(rows.inputs(), new long[] {rows.count(), features.width()}, 'c');
+            float[] outputs = head.output(false, input)[0].castTo(DataType.FLOAT).dup('c').data().asFloat();
+            System.arraycopy(outputs, 0, scores, (int) start * features.factors(), rows.count() * features.factors());
+        }
+        return scores;
     }
 }

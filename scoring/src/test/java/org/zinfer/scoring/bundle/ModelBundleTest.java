@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.encoding.OneHot;
-import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;

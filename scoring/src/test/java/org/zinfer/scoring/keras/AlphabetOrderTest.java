@@ -8,8 +8,8 @@ import org.zinfer.formats.motif.TransfacReader;
 import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.evaluation.RocAuc;
+import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.nio.charset.StandardCharsets;

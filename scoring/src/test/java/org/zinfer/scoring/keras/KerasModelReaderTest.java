@@ -7,10 +7,10 @@ import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.formats.testing.TestModels;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.tools.FastaPrediction;
-import org.zinfer.scoring.engine.GraphScorer;
+import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.LayerSpec;
+import org.zinfer.scoring.tools.FastaPrediction;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

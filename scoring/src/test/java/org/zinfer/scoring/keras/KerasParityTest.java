@@ -1,20 +1,20 @@
 package org.zinfer.scoring.keras;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.formats.motif.TransfacReader;
 import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.tools.FastaPrediction;
-import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.engine.WindowScorer;
-import org.zinfer.scoring.engine.fast.ConvLstmScorer;
+import org.zinfer.scoring.inference.ConvLstmScorer;
+import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.tools.FastaPrediction;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,9 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
@@ -40,8 +42,7 @@ final class Plan {
         if (blocks.isEmpty()) {
             return Optional.empty();
         }
-        List<LayerSpec.Conv1D> convs = blocks.get().convolutions();
-        List<Integer> pools = blocks.get().pools();
+        List<ConvolutionBlocks.Block> convs = blocks.get().blocks();
         int i = blocks.get().next();
         if (convs.isEmpty() || i >= layers.size()
                 || !(layers.get(i) instanceof LayerSpec.Lstm || layers.get(i) instanceof LayerSpec.Flatten)) {
@@ -51,17 +52,15 @@ final class Plan {
         int length = architecture.windowLength();
         int channels = OneHot.CHANNELS;
         for (int c = 0; c < convs.size(); c++) {
-            LayerSpec.Conv1D spec = convs.get(c);
+            ConvolutionBlocks.Block block = convs.get(c);
+            LayerSpec.Conv1D spec = block.convolution();
             int width = Simd.padded(spec.filters());
-            Layers.Convolution conv = new Layers.Convolution(spec, channels, pools.get(c), param(network, spec.name(), "W"),
-                    param(network, spec.name(), "b"), width, c == 0);
-            plan.convolutions.add(conv);
-            length = conv.outputLength(length) / conv.pool;
+            plan.convolutions.add(new Layers.Convolution(block, channels, param(network, spec.name(), "W"),
+                    param(network, spec.name(), "b"), width, c == 0));
+            length = block.outputLength(length);
             channels = spec.filters();
-            LayerSpec.Conv1D next = c + 1 < convs.size() ? convs.get(c + 1) : null;
-            plan.sequenceShapes.add(new int[] {
-                    next == null ? 0 : Layers.Convolution.leftPad(next.kernel(), next.samePadding()), length,
-                    next == null ? 0 : Layers.Convolution.rightPad(next.kernel(), next.samePadding()), width});
+            ConvolutionBlocks.Block next = c + 1 < convs.size() ? convs.get(c + 1) : null;
+            plan.sequenceShapes.add(new int[] {next == null ? 0 : next.leftPad(), length, next == null ? 0 : next.rightPad(), width});
         }
         int sequenceWidth = Simd.padded(channels);
         int features;

@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine;
+package org.zinfer.scoring.inference;
 
 import org.bytedeco.openblas.global.openblas_nolapack;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -7,6 +7,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.engine.WindowScorer;
 
 /**
  * The reference scorer: DL4J's own forward pass through the ComputationGraph, on whatever backend ND4J has. On

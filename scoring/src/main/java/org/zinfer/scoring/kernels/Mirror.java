@@ -1,20 +1,20 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.kernels;
 
 /**
  * A float array on the Java heap and a native copy for BLAS: element-wise work runs on the array, products on
  * the native copy, and each side is copied over once per use rather than once per product.
  */
-final class Mirror {
-    float[] heap;
-    NativeFloats device;
+public final class Mirror {
+    public float[] heap;
+    public NativeFloats device;
 
-    Mirror(int size) {
+    public Mirror(int size) {
         heap = new float[Math.max(1, size)];
         device = new NativeFloats(heap.length);
     }
 
     /** Grows to hold size floats (contents are lost when it grows). */
-    Mirror ensure(long size) {
+    public Mirror ensure(long size) {
         if (heap.length < size) {
             heap = new float[Math.toIntExact(size)];
             device = new NativeFloats(size);
@@ -23,13 +23,13 @@ final class Mirror {
     }
 
     /** Copies the first n floats of the array to native memory. */
-    Mirror push(int n) {
+    public Mirror push(int n) {
         device.pointer.position(0).put(heap, 0, n);
         return this;
     }
 
     /** Copies the first n floats of native memory to the array. */
-    Mirror pull(int n) {
+    public Mirror pull(int n) {
         device.pointer.position(0).get(heap, 0, n);
         return this;
     }

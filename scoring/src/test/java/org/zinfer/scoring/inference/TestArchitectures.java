@@ -1,14 +1,14 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.scoring.TestWindows;
-import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.LayerSpec;
+import org.zinfer.scoring.model.ModelMetadata;
 import org.zinfer.scoring.model.NetworkBuilder;
 
 import java.nio.charset.StandardCharsets;

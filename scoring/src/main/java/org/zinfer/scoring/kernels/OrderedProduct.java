@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
  * columns two vectors at a time, then one, with a one-row kernel and scalar code for what is left; all of
  * them perform the same chain per element.
  */
-final class OrderedProduct {
+public final class OrderedProduct {
     private static final VectorSpecies<Float> SPECIES = Simd.SPECIES;
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -25,7 +25,7 @@ final class OrderedProduct {
     }
 
     /** C[m x n] = A[m x k] B[k x n], plus C's previous values when accumulate. */
-    static void multiply(int m, int n, int k, ByteBuffer a, int aOffset, int lda, float[] b, int bOffset, int ldb,
+    public static void multiply(int m, int n, int k, ByteBuffer a, int aOffset, int lda, float[] b, int bOffset, int ldb,
                          boolean accumulate, ByteBuffer c, int cOffset, int ldc) {
         int lanes = SPECIES.length();
         int vectorColumns = n - n % lanes;

@@ -1,10 +1,14 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.kernels.Mirror;
+import org.zinfer.scoring.kernels.Sgemm;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.LayerSpec;
 
@@ -19,12 +23,12 @@ import java.util.Arrays;
  * same output would each read and write all of it.
  */
 final class ConvolutionStage {
+    private final ConvolutionBlocks.Block block;
     final int kernel;
     final int channels;
     final int filters;
     final int pool;
     private final int lead;
-    private final boolean same;
     private final Activation activation;
     private final boolean unfold;
     final Variable weights;
@@ -40,25 +44,27 @@ final class ConvolutionStage {
     private int batch;
 
     /** first: the network's input layer, whose input gradient is never needed. */
-    ConvolutionStage(LayerSpec.Conv1D spec, int channels, int pool, boolean first, ComputationGraph network) {
+    ConvolutionStage(ConvolutionBlocks.Block block, int channels, boolean first, ComputationGraph network) {
+        LayerSpec.Conv1D spec = block.convolution();
+        this.block = block;
         this.unfold = first;
         this.kernel = spec.kernel();
         this.channels = channels;
         this.filters = spec.filters();
-        this.pool = pool;
-        this.same = spec.samePadding();
-        this.lead = Layers.Convolution.leftPad(kernel, same);
+        this.pool = block.pool();
+        this.lead = block.leftPad();
         this.activation = spec.activation();
         this.weights = new Variable(network, spec.name(), "W");
         this.bias = new Variable(network, spec.name(), "b");
     }
 
     int outputLength(int inputLength) {
-        return (same ? inputLength : inputLength - kernel + 1) / pool;
+        return block.outputLength(inputLength);
     }
 
+    /** Rows per window in the padded input: the input and its convolution padding. */
     private int span() {
-        return same ? inputLength + kernel - 1 : inputLength;
+        return block.leftPad() + inputLength + block.rightPad();
     }
 
     /** input [batch][inputLength][channels] → activated, pooled output [batch][pooled][filters]. */

@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import org.junit.jupiter.api.Test;
 import org.zinfer.formats.testing.TestEnvironment;

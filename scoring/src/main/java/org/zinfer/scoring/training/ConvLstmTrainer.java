@@ -1,7 +1,7 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.zinfer.scoring.compute.Backend;
+import org.zinfer.scoring.kernels.Sgemm;
 import org.zinfer.scoring.model.Architecture;
 
 import java.util.Arrays;
@@ -29,12 +29,9 @@ public final class ConvLstmTrainer {
         this.threads = threads;
     }
 
-    /** A trainer for the network's current parameters, or empty when the network or backend is not of its kind. */
+    /** A trainer for the network's current parameters, or empty when the network is not of its kind. */
     public static Optional<ConvLstmTrainer> of(Architecture architecture, ComputationGraph network, double learningRate, double beta1,
                                                int threads, long seed) {
-        if (!Backend.isCpu()) {
-            return Optional.empty();
-        }
         return ConvLstmBackprop.of(architecture, network, seed).map(b -> new ConvLstmTrainer(b, learningRate, beta1, threads));
     }
 
@@ -48,12 +45,6 @@ public final class ConvLstmTrainer {
         double loss = backprop.gradient(inputs, labels, batch);
         adam.step();
         return loss;
-    }
-
-    /** Output probabilities [batch][outputs]. */
-    public float[] predict(float[] inputs, int batch) {
-        Sgemm.threads(threads);
-        return backprop.forward(inputs, batch).clone();
     }
 
     /** Writes the current parameters into the network (whose layers these parameters were read from). */

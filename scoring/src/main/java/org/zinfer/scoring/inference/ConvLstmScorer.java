@@ -1,9 +1,12 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import jdk.incubator.vector.FloatVector;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.kernels.LstmCell;
+import org.zinfer.scoring.kernels.NativeFloats;
+import org.zinfer.scoring.kernels.OrderedProduct;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
@@ -42,10 +45,7 @@ public final class ConvLstmScorer implements WindowScorer {
         this.workspaces = ThreadLocal.withInitial(() -> new Workspace(plan));
     }
 
-    /**
-     * The fast scorer for a model, or empty when its layers, ND4J's backend (a GPU backend is left to do the
-     * work) or the JVM (which must have jdk.incubator.vector) are outside what it handles.
-     */
+    /** The fast scorer for a model, or empty when its layers or the JVM (which must have jdk.incubator.vector) are outside what it handles. */
     public static Optional<WindowScorer> forModel(FactorModel model, int threads, int batchSize) {
         return forNetwork(model.metadata().architecture(), model.network(), threads, batchSize);
     }
@@ -55,7 +55,7 @@ public final class ConvLstmScorer implements WindowScorer {
      * names; the architecture may stop below the network's output (e.g. a trunk's features).
      */
     public static Optional<WindowScorer> forNetwork(Architecture architecture, ComputationGraph network, int threads, int batchSize) {
-        if (!Simd.available() || !Backend.isCpu()) {
+        if (!Simd.available()) {
             return Optional.empty();
         }
         return Plan.of(architecture, network).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
@@ -117,13 +117,13 @@ public final class ConvLstmScorer implements WindowScorer {
         int length = plan.windowLength;
         int width = out.width();
         int lanes = Simd.SPECIES.length();
-        int pooled = conv.outputLength(length) / conv.pool;
+        int pooled = conv.block.outputLength(length);
         int[] rowOf = workspace.codes;
         float[] rows = workspace.firstRows;
         for (int n = 0; n < batch; n++) {
             int window = (first + n) * length;
             for (int p = 0; p < length; p++) {
-                rowOf[conv.leftPad() + p] = (channels[window + p] + 1) * width;
+                rowOf[conv.block.leftPad() + p] = (channels[window + p] + 1) * width;
             }
             for (int p = 0; p < pooled; p++) {
                 for (int v = 0; v < width; v += lanes) {
@@ -159,7 +159,7 @@ public final class ConvLstmScorer implements WindowScorer {
             OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, j * in.width(), in.width(),
                     conv.weights, j * conv.channels * width, width, j > 0, product.bytes, 0, width);
         }
-        int pooled = conv.outputLength(in.length()) / conv.pool;
+        int pooled = conv.block.outputLength(in.length());
         ByteBuffer source = product.bytes;
         ByteBuffer target = out.data().bytes;
         int lanes = Simd.SPECIES.length();
@@ -227,27 +227,22 @@ public final class ConvLstmScorer implements WindowScorer {
             FloatVector f = FloatVector.fromArray(Simd.SPECIES, gates, slot + i);
             FloatVector o = FloatVector.fromArray(Simd.SPECIES, gates, 2 * slot + i);
             FloatVector in = FloatVector.fromArray(Simd.SPECIES, gates, 3 * slot + i);
-            FloatVector c = f.mul(FloatVector.fromArray(Simd.SPECIES, cells, cellOffset + i)).add(in.mul(g));
+            FloatVector c = LstmCell.cell(g, f, in, FloatVector.fromArray(Simd.SPECIES, cells, cellOffset + i));
             c.intoArray(cells, cellOffset + i);
-            o.mul(Simd.tanh(c)).intoByteBuffer(h, hByte + (i << 2), ORDER);
+            LstmCell.hidden(o, Simd.tanh(c)).intoByteBuffer(h, hByte + (i << 2), ORDER);
         }
     }
 
-    /**
-     * All four gate blocks with one sigmoid: the cell-input block's tanh(x) as 2 sigmoid(2x) - 1 (how
-     * {@link Simd#tanh} computes it), the others as sigmoid(x) scaled by 1 and shifted by 0, which is exact.
-     * A single exp in the method keeps it small enough for C2 to inline all its vector code; with one exp per
-     * block, inlining stopped at its node limit and the gates ran in the Vector API's boxed fallback.
-     */
+    /** All four gate blocks, each into a slot of whole vectors. */
     private static void activateGates(Layers.Lstm lstm, ByteBuffer z, int zByte, float[] bias, float[] gates) {
         int units = lstm.units;
         int slot = lstm.slot();
         for (int block = 0; block < 4; block++) {
             for (int i = 0; i < units; i += Simd.SPECIES.length()) {
                 int to = block * slot + i;
-                FloatVector scale = FloatVector.fromArray(Simd.SPECIES, lstm.gateScale, to);
-                Simd.sigmoid(preActivation(z, zByte, bias, block * units + i).mul(scale)).mul(scale)
-                        .sub(FloatVector.fromArray(Simd.SPECIES, lstm.gateShift, to)).intoArray(gates, to);
+                LstmCell.activate(preActivation(z, zByte, bias, block * units + i),
+                        FloatVector.fromArray(Simd.SPECIES, lstm.gateScale, to),
+                        FloatVector.fromArray(Simd.SPECIES, lstm.gateShift, to)).intoArray(gates, to);
             }
         }
     }
@@ -266,7 +261,7 @@ public final class ConvLstmScorer implements WindowScorer {
             }
             for (int u = 0; u < dense.units; u++) {
                 int at = (n * dense.units + u) << 2;
-                bytes.putFloat(at, Layers.activate(dense.activation, bytes.getFloat(at) + dense.bias[u]));
+                bytes.putFloat(at, Simd.activate(dense.activation, bytes.getFloat(at) + dense.bias[u]));
             }
         }
         return new Layers.Matrix(out, dense.units);

@@ -1,6 +1,8 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.kernels.Mirror;
+import org.zinfer.scoring.kernels.Sgemm;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.LayerSpec;
 

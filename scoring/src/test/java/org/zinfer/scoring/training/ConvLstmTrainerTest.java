@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.scoring.inference.ConvLstmScorer;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
@@ -78,7 +79,8 @@ class ConvLstmTrainerTest {
     /**
      * With dropout the masks are drawn from the trainer's seed, so DL4J cannot draw the same ones; instead
      * the gradient is checked against finite differences of the loss under the same masks (a fresh trainer
-     * with the same seed draws the same masks), and outputs outside training against DL4J's.
+     * with the same seed draws the same masks), and outputs outside training (the inference engine's, which
+     * validation uses) against DL4J's.
      */
     @org.junit.jupiter.api.Test
     void dropoutBeforeDenseLayers() {
@@ -92,7 +94,7 @@ class ConvLstmTrainerTest {
         float[] x = data.getFeatures().data().asFloat();
         float[] y = data.getLabels().data().asFloat();
         ConvLstmTrainer trainer = ConvLstmTrainer.of(architecture, network, 0.01, 0.9, 1, 9).orElseThrow();
-        float[] ours = trainer.predict(x, 4);
+        float[] ours = ConvLstmScorer.forNetwork(architecture, network, 1, 4).orElseThrow().score(channels(x, 4, architecture.windowLength()), 4);
         float[] dl4j = network.output(false, data.getFeatures())[0].dup('c').data().asFloat();
         for (int i = 0; i < dl4j.length; i++) {
             assertEquals(dl4j[i], ours[i], 1e-5, "output " + i);
@@ -127,6 +129,20 @@ class ConvLstmTrainerTest {
         values[index] += (float) delta;
         moved.getLayer(layer).setParam(key, Nd4j.create(values, shape, 'c'));
         return ConvLstmTrainer.of(architecture, moved, 0.01, 0.9, 1, 9).orElseThrow().gradient(x, y, 4);
+    }
+
+    /** Channel codes of one-hot windows given channels first, [batch][4][length]. */
+    private static byte[] channels(float[] channelsFirst, int batch, int length) {
+        byte[] codes = new byte[batch * length];
+        java.util.Arrays.fill(codes, (byte) -1);
+        for (int n = 0; n < batch; n++) {
+            for (int c = 0; c < 4; c++) {
+                for (int t = 0; t < length; t++) {
+                    codes[n * length + t] = channelsFirst[(n * 4 + c) * length + t] == 1f ? (byte) c : codes[n * length + t];
+                }
+            }
+        }
+        return codes;
     }
 
     /** DL4J's computeGradientAndScore gives the gradient summed over the batch (its updater divides by the batch). */

@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -6,10 +6,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.testing.TestEnvironment;
 import org.zinfer.scoring.bundle.ModelLoader;
-import org.zinfer.scoring.engine.GraphScorer;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 

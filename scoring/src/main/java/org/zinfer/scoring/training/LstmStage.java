@@ -1,8 +1,12 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.kernels.LstmCell;
+import org.zinfer.scoring.kernels.Mirror;
+import org.zinfer.scoring.kernels.Sgemm;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
 
@@ -11,14 +15,17 @@ import java.util.stream.Stream;
 
 /**
  * An LSTM returning its final state, or two of them reading the sequence in opposite directions with their
- * final states side by side, forward and backward (through time) over a batch. Gate blocks are in DL4J's
- * order: cell input g (tanh), forget f, output o, input i; c = f c' + i g, h = o tanh(c).
+ * final states side by side, forward and backward (through time) over a batch, keeping what the backward pass
+ * needs; each step's arithmetic is {@link LstmCell}'s, as in the inference engine.
  */
 final class LstmStage {
     private static final int LANES = Simd.SPECIES.length();
     final int channels;
     final int units;
     private final Direction[] directions;
+    /** Per gate lane, for {@link LstmCell#activate}. */
+    private final float[] gateScale;
+    private final float[] gateShift;
     private final Mirror sequence = new Mirror(1);
     private final Mirror inputGradient = new Mirror(1);
     private final Mirror projectionGradient = new Mirror(1);
@@ -53,6 +60,8 @@ final class LstmStage {
     LstmStage(LayerSpec.Lstm spec, int channels, ComputationGraph network) {
         this.channels = channels;
         this.units = spec.units();
+        this.gateScale = LstmCell.scales(units, units);
+        this.gateShift = LstmCell.shifts(units, units);
         this.directions = spec.bidirectional()
                 ? new Direction[] {new Direction(network, spec.name() + NetworkBuilder.FORWARD, false),
                         new Direction(network, spec.name() + NetworkBuilder.BACKWARD, true)}
@@ -120,10 +129,8 @@ final class LstmStage {
                     FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k, in)
                             .add(FloatVector.fromArray(Simd.SPECIES, b, k, in))
                             .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, n * gates + k, in));
-                    // the cell input block [0, units) takes tanh(x) = 2 sigmoid(2x) - 1, the gates sigmoid(x); a vector may hold both
-                    VectorMask<Float> cellInput = Simd.SPECIES.indexInRange(k, units);
-                    FloatVector sigmoid = Simd.sigmoid(x.blend(x.add(x), cellInput));
-                    sigmoid.blend(sigmoid.mul(2f).sub(1f), cellInput).intoArray(direction.gates, zAt + k, in);
+                    LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k))
+                            .intoArray(direction.gates, zAt + k, in);
                 }
                 float[] a = direction.gates;
                 for (int u = 0; u < units; u += LANES) {
@@ -134,12 +141,12 @@ final class LstmStage {
                     FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, zAt + 3 * units + u, in);
                     FloatVector before = previousTime < 0 ? FloatVector.zero(Simd.SPECIES)
                             : FloatVector.fromArray(Simd.SPECIES, direction.cells, (n * steps + previousTime) * units + u, in);
-                    FloatVector c = f.mul(before).add(i.mul(g));
+                    FloatVector c = LstmCell.cell(g, f, i, before);
                     FloatVector tc = Simd.tanh(c);
                     c.intoArray(direction.cells, row * units + u, in);
                     tc.intoArray(direction.tanhCells, row * units + u, in);
                     FloatVector.fromArray(Simd.SPECIES, h, n * units + u, in).intoArray(previous, row * units + u, in);
-                    o.mul(tc).intoArray(h, n * units + u, in);
+                    LstmCell.hidden(o, tc).intoArray(h, n * units + u, in);
                 }
             }
         }

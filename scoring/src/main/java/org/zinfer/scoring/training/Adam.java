@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import jdk.incubator.vector.FloatVector;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 
 /** Element-wise activations on arrays and the derivatives backpropagation multiplies by. */
@@ -15,7 +16,7 @@ final class Derivatives {
             Simd.activate(activation, FloatVector.fromArray(Simd.SPECIES, z, i)).intoArray(a, i);
         }
         for (; i < n; i++) {
-            a[i] = Layers.activate(activation, z[i]);
+            a[i] = Simd.activate(activation, z[i]);
         }
     }
 

@@ -1,4 +1,7 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
+
+import org.zinfer.scoring.kernels.NativeFloats;
+import org.zinfer.scoring.kernels.Simd;
 
 import java.util.ArrayList;
 import java.util.List;

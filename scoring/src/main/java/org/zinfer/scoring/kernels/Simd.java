@@ -1,4 +1,4 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
@@ -10,26 +10,26 @@ import org.zinfer.scoring.model.Activation;
  * Vector API helpers. Layer widths are padded to whole vectors so that every load and store is a full,
  * unmasked vector; padding lanes hold finite values that zero weights cancel.
  */
-final class Simd {
+public final class Simd {
     /** The widest vectors the CPU has; every vector here is of this species (the JIT needs it constant). */
-    static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    public static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** Integers in as many lanes as {@link #SPECIES}. */
-    static final VectorSpecies<Integer> INT_SPECIES = VectorSpecies.of(int.class, SPECIES.vectorShape());
+    public static final VectorSpecies<Integer> INT_SPECIES = VectorSpecies.of(int.class, SPECIES.vectorShape());
 
     private Simd() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
     /** width rounded up to whole vectors. */
-    static int padded(int width) {
+    public static int padded(int width) {
         int lanes = SPECIES.length();
         return (width + lanes - 1) / lanes * lanes;
     }
 
-    static FloatVector activate(Activation activation, FloatVector x) {
+    public static FloatVector activate(Activation activation, FloatVector x) {
         return switch (activation.kind()) {
             case LINEAR -> x;
             case RELU -> x.max(0f);
@@ -40,12 +40,24 @@ final class Simd {
         };
     }
 
-    static FloatVector sigmoid(FloatVector x) {
+    /** The scalar twin of {@link #activate(Activation, FloatVector)}, for the lanes after the last whole vector. */
+    public static float activate(Activation activation, float x) {
+        return switch (activation.kind()) {
+            case LINEAR -> x;
+            case RELU -> Math.max(x, 0f);
+            case LEAKY_RELU -> x > 0 ? x : (float) activation.alpha() * x;
+            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
+            case TANH -> (float) Math.tanh(x);
+            case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
+        };
+    }
+
+    public static FloatVector sigmoid(FloatVector x) {
         return FloatVector.broadcast(SPECIES, 1f).div(exp(x.neg()).add(1f));
     }
 
     /** tanh(x) = 2 sigmoid(2x) - 1 (absolute error below 1e-7). */
-    static FloatVector tanh(FloatVector x) {
+    public static FloatVector tanh(FloatVector x) {
         return sigmoid(x.add(x)).mul(2f).sub(1f);
     }
 
@@ -63,7 +75,7 @@ final class Simd {
      * between compiled SIMD code and the interpreter's fallback, this gives the same bits however it runs, so a
      * window's score does not depend on when or on which thread it was scored.
      */
-    static FloatVector exp(FloatVector x) {
+    public static FloatVector exp(FloatVector x) {
         FloatVector clamped = x.max(-87f).min(88f);
         FloatVector shifted = clamped.fma(LOG2E, ROUNDER); // k = round(x / ln 2) sits in the low mantissa bits
         FloatVector k = shifted.sub(ROUNDER);

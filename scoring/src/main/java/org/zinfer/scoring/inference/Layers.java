@@ -1,7 +1,11 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.kernels.LstmCell;
+import org.zinfer.scoring.kernels.NativeFloats;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
-import org.zinfer.scoring.model.LayerSpec;
 
 /** The layers of a {@link Plan}, with their weights laid out for the fast engine. */
 final class Layers {
@@ -31,18 +35,18 @@ final class Layers {
         }
     }
 
-    /** A convolution and the max pooling after it (pool 1 when none follows). */
+    /** A convolution block (a convolution and the max pooling after it) with its weights laid out for the engine. */
     static final class Convolution {
+        final ConvolutionBlocks.Block block;
         final int kernel;
         final int channels;
         final int filters;
-        final boolean same;
         final int pool;
         final Activation activation;
         /** Bias padded with zeros to the output row width. */
         final float[] bias;
         /** Rows per kernel tap in the lookup table: one of zeros (N and other symbols), then A, C, G, T. */
-        static final int LOOKUP_ROWS = 1 + org.zinfer.formats.encoding.OneHot.CHANNELS;
+        static final int LOOKUP_ROWS = 1 + OneHot.CHANNELS;
         /** First convolution only: weight rows [k][zero, A, C, G, T][width] to add up per base. */
         final float[] lookup;
         final int lookupWidth;
@@ -50,26 +54,22 @@ final class Layers {
         final float[] weights;
 
         /** kernelInOut: DL4J's Conv1D weight buffer, which holds [k][channels][filters] (Keras' layout). */
-        Convolution(LayerSpec.Conv1D spec, int channels, int pool, float[] kernelInOut, float[] bias, int width, boolean first) {
-            this.kernel = spec.kernel();
+        Convolution(ConvolutionBlocks.Block block, int channels, float[] kernelInOut, float[] bias, int width, boolean first) {
+            this.block = block;
+            this.kernel = block.kernel();
             this.channels = channels;
-            this.filters = spec.filters();
-            this.same = spec.samePadding();
-            this.pool = pool;
-            this.activation = spec.activation();
+            this.filters = block.convolution().filters();
+            this.pool = block.pool();
+            this.activation = block.convolution().activation();
             this.bias = java.util.Arrays.copyOf(bias, width);
             this.lookup = first ? lookupTable(kernelInOut, kernel, filters, width) : null;
             this.lookupWidth = width;
             this.weights = first ? null : paddedColumns(kernelInOut, filters, width);
         }
 
-        int leftPad() {
-            return leftPad(kernel, same);
-        }
-
         private static float[] lookupTable(float[] kernelInOut, int kernel, int filters, int width) {
             float[] table = new float[kernel * LOOKUP_ROWS * width];
-            int channels = org.zinfer.formats.encoding.OneHot.CHANNELS;
+            int channels = OneHot.CHANNELS;
             for (int j = 0; j < kernel; j++) {
                 for (int c = 0; c < channels; c++) {
                     System.arraycopy(kernelInOut, (j * channels + c) * filters, table, (j * LOOKUP_ROWS + 1 + c) * width, filters);
@@ -87,18 +87,6 @@ final class Layers {
             }
             return padded;
         }
-
-        int outputLength(int inputLength) {
-            return same ? inputLength : inputLength - kernel + 1;
-        }
-
-        static int leftPad(int kernel, boolean same) {
-            return same ? (kernel - 1) / 2 : 0;
-        }
-
-        static int rightPad(int kernel, boolean same) {
-            return same ? kernel - 1 - leftPad(kernel, same) : 0;
-        }
     }
 
     static final class Lstm {
@@ -110,7 +98,7 @@ final class Layers {
         final float[][] recurrentWeights;
         /** Per direction, 4 * units biases plus a vector of slack for full-vector loads. */
         final float[][] bias;
-        /** Per gate lane (blocks of slot()): 2 and 1 for the cell input's tanh(x) = 2 sigmoid(2x) - 1, else 1 and 0. */
+        /** Per gate lane (blocks of slot()): see {@link LstmCell#scales}. */
         final float[] gateScale;
         final float[] gateShift;
 
@@ -121,11 +109,8 @@ final class Layers {
             this.inputWeights = inputWeights;
             this.recurrentWeights = recurrentWeights;
             this.bias = bias;
-            this.gateScale = new float[4 * slot()];
-            this.gateShift = new float[4 * slot()];
-            java.util.Arrays.fill(gateScale, 1f);
-            java.util.Arrays.fill(gateScale, 0, slot(), 2f);
-            java.util.Arrays.fill(gateShift, 0, slot(), 1f);
+            this.gateScale = LstmCell.scales(slot(), slot());
+            this.gateShift = LstmCell.shifts(slot(), slot());
         }
 
         int directions() {
@@ -152,16 +137,5 @@ final class Layers {
             this.weights = weights;
             this.bias = bias;
         }
-    }
-
-    static float activate(Activation activation, float x) {
-        return switch (activation.kind()) {
-            case LINEAR -> x;
-            case RELU -> Math.max(x, 0f);
-            case LEAKY_RELU -> x > 0 ? x : (float) activation.alpha() * x;
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-x)));
-            case TANH -> (float) Math.tanh(x);
-            case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
-        };
     }
 }

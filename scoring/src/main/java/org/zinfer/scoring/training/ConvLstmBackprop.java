@@ -1,7 +1,8 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.kernels.ConvolutionBlocks;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
@@ -13,7 +14,7 @@ import java.util.SplittableRandom;
 
 /**
  * Binary cross-entropy and its gradient for conv (+ max pool) → (Bi)LSTM → Dense networks with sigmoid
- * outputs, computed with large BLAS products like {@link ConvLstmScorer}; the gradient is the one DL4J
+ * outputs, computed with large BLAS products; the gradient is the one DL4J
  * computes for the same network (averaged over the batch), at several times DL4J's speed on CPU.
  */
 final class ConvLstmBackprop {
@@ -45,10 +46,9 @@ final class ConvLstmBackprop {
         }
         List<ConvolutionStage> convolutions = new ArrayList<>();
         int channels = OneHot.CHANNELS;
-        for (int c = 0; c < blocks.get().convolutions().size(); c++) {
-            LayerSpec.Conv1D conv = blocks.get().convolutions().get(c);
-            convolutions.add(new ConvolutionStage(conv, channels, blocks.get().pools().get(c), c == 0, network));
-            channels = conv.filters();
+        for (ConvolutionBlocks.Block block : blocks.get().blocks()) {
+            convolutions.add(new ConvolutionStage(block, channels, convolutions.isEmpty(), network));
+            channels = block.convolution().filters();
         }
         int i = blocks.get().next();
         if (convolutions.isEmpty() || i >= layers.size() || !(layers.get(i) instanceof LayerSpec.Lstm spec)) {
@@ -95,13 +95,11 @@ final class ConvLstmBackprop {
         return dense.get(dense.size() - 1).units;
     }
 
-    /** Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length]. */
-    float[] forward(float[] channelsFirst, int batch) {
-        return forward(channelsFirst, batch, false);
-    }
-
-    /** training: with dropout. */
-    private float[] forward(float[] channelsFirst, int batch, boolean training) {
+    /**
+     * Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length], with
+     * dropout, keeping what the backward pass needs. Scores outside training come from the inference engine.
+     */
+    private float[] forward(float[] channelsFirst, int batch) {
         float[] x = positionsFirst(channelsFirst, batch);
         int length = windowLength;
         for (ConvolutionStage conv : convolutions) {
@@ -110,7 +108,7 @@ final class ConvLstmBackprop {
         }
         x = lstm.forward(x, batch, length);
         for (DenseStage d : dense) {
-            x = d.forward(x, batch, training);
+            x = d.forward(x, batch, true);
         }
         probabilities = ConvolutionStage.grow(probabilities, batch * outputs());
         System.arraycopy(x, 0, probabilities, 0, batch * outputs());
@@ -122,7 +120,7 @@ final class ConvLstmBackprop {
      * outputs) cross-entropy in the variables and returns that loss.
      */
     double gradient(float[] channelsFirst, float[] labels, int batch) {
-        float[] p = forward(channelsFirst, batch, true);
+        float[] p = forward(channelsFirst, batch);
         int size = batch * outputs();
         double loss = 0;
         float[] gradient = new float[size];

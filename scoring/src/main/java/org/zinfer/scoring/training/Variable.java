@@ -1,8 +1,9 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.zinfer.scoring.kernels.Mirror;
 
 import java.util.Arrays;
 

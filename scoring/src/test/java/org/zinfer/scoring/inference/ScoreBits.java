@@ -1,9 +1,10 @@
-package org.zinfer.scoring.engine.fast;
+package org.zinfer.scoring.inference;
 
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 

@@ -1,0 +1,39 @@
+package org.zinfer.scoring.compute;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.inference.ConvLstmScorer;
+import org.zinfer.scoring.inference.GraphScorer;
+import org.zinfer.scoring.model.Architecture;
+import org.zinfer.scoring.model.FactorModel;
+
+/**
+ * Which scorer computes a network here: zinfer's CPU engine when asked for, on the CPU backend, for the layers
+ * it handles; DL4J's graph otherwise.
+ */
+public final class Scorers {
+    private Scorers() {
+    }
+
+    /** fast: prefer zinfer's CPU engine (threads workers, buffers for batch windows); else DL4J's graph. */
+    public static WindowScorer forModel(FactorModel model, boolean fast, int threads, int batch) {
+        return forNetwork(model.metadata().architecture(), model.network(), fast, threads, batch);
+    }
+
+    /**
+     * The architecture may stop below the network's output (a trunk): then the scores are its last layer's
+     * activations.
+     */
+    public static WindowScorer forNetwork(Architecture architecture, ComputationGraph network, boolean fast, int threads, int batch) {
+        if (fast && Backend.isCpu()) {
+            var engine = ConvLstmScorer.forNetwork(architecture, network, threads, batch);
+            if (engine.isPresent()) {
+                return engine.get();
+            }
+        }
+        int last = architecture.layers().size();
+        String layer = architecture.layers().get(last - 1).name();
+        boolean output = network.getConfiguration().getNetworkOutputs().contains(layer);
+        return new GraphScorer(network, architecture.windowLength(), architecture.inputShape(last)[1], output ? null : layer);
+    }
+}
