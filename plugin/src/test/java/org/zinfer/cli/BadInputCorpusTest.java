@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestEnvironment;
-import org.zinfer.formats.testing.TestModels;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
+import org.zinfer.testing.TestModels;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * region (the expected text), a non-zero exit, and nothing left at the output path.
  */
 class BadInputCorpusTest {
-    private static final String H5_SCRIPT = TestEnvironment.root().resolve("formats/src/test/python/h5_dataset.py").toString();
+    private static final String H5_SCRIPT = TestEnvironment.root().resolve("test-support/python/h5_dataset.py").toString();
     @TempDir
     static Path dir;
     static Path model;

@@ -2,7 +2,7 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 import org.zinfer.scoring.evaluation.RocAuc;
 
 import java.io.BufferedReader;

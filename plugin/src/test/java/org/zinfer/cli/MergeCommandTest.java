@@ -2,8 +2,8 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestModels;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestModels;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,8 +2,8 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ class PackagedJarIT {
     void importsScansAndReportsBackendAndThreads() {
         TestEnvironment.requirePythonModules("numpy", "h5py");
         Path keras = dir.resolve("model.h5");
-        TestEnvironment.run(TestEnvironment.python(TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString(),
+        TestEnvironment.run(TestEnvironment.python(TestEnvironment.root().resolve("test-support/python/make_keras_file.py").toString(),
                 keras.toString(), "convrnn"));
         Path bundle = dir.resolve("model.zinfer");
         zinfer(0, "import", "-k", keras.toString(), "-o", bundle.toString(), "--factors", "ZNF1,ZNF2");

@@ -5,9 +5,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.ReferenceGenome;
-import org.zinfer.formats.testing.BigWigReaders;
-import org.zinfer.formats.testing.BigWigReaders.Interval;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.BigWigReaders;
+import org.zinfer.testing.BigWigReaders.Interval;
+import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

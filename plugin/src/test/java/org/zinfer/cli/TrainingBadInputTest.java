@@ -3,9 +3,9 @@ package org.zinfer.cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestEnvironment;
-import org.zinfer.formats.testing.TestModels;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
+import org.zinfer.testing.TestModels;
 
 import org.zinfer.formats.dataset.WindowDatasetWriter;
 
@@ -21,7 +21,7 @@ import static org.zinfer.cli.CommandRunner.assertFails;
 
 /** Bad input to simulate, dataset, train and evaluate: one line naming the problem, exit 1, nothing written. */
 class TrainingBadInputTest {
-    private static final String SCRIPT = TestEnvironment.root().resolve("formats/src/test/python/h5_dataset.py").toString();
+    private static final String SCRIPT = TestEnvironment.root().resolve("test-support/python/h5_dataset.py").toString();
 
     @TempDir
     static Path dir;

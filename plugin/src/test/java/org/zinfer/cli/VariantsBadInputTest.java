@@ -3,9 +3,9 @@ package org.zinfer.cli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestModels;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestModels;
+import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;

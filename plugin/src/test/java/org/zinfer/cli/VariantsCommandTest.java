@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.ReferenceGenome;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,19 +63,56 @@ class NextflowPipelineIT {
         real.assertSameTracks(run.resolve("results/tracks"));
     }
 
-    /** Without --model the built-in model scores; tasks find zinfer on PATH (bin/zinfer), with no jar passed in. */
+    /**
+     * Without --model the built-in model scores; tasks find zinfer on PATH (bin/zinfer), with no jar passed in.
+     * The variants module annotates a VCF as `zinfer variants` run by hand does, record for record.
+     */
     @Test
     void theBuiltInModelScoresWhenNoModelIsGiven() throws IOException {
         Path run = Files.createDirectories(dir.resolve("built-in"));
         Path pipeline = TestEnvironment.root().resolve("workflows/nextflow");
+        Path fasta = TestEnvironment.root().resolve("test-data/demo-genome.fa");
+        Path vcf = demoVcf(run.resolve("demo.vcf"), fasta);
         TestEnvironment.runIn(run, List.of(pipeline.resolve("nextflow").toString(), "-log", run.resolve(".nextflow.log").toString(),
                 "run", pipeline.resolve("main.nf").toString(), "-profile", "test", "-work-dir", run.resolve("work").toString(),
-                "--fasta", TestEnvironment.root().resolve("test-data/demo-genome.fa").toString(), "--chunk_size", "30000",
+                "--fasta", fasta.toString(), "--chunk_size", "30000", "--vcf", vcf.toString(),
                 "--outdir", run.resolve("results").toString()), 0);
         String manifest = Files.readString(run.resolve("results/tracks/zinfer-scan.json"));
         assertTrue(manifest.contains("zinfer-znf29"), manifest);
         assertTrue(Files.exists(run.resolve("results/tracks/CTCF.bw")));
         assertTrue(Files.exists(run.resolve("results/tracks/ZNF143.bedGraph.gz.tbi")));
+        Path byHand = run.resolve("by-hand.vcf.gz");
+        ScatteredScan.zinfer("variants", "--fasta", fasta.toString(), "--vcf", vcf.toString(), "--out", byHand.toString());
+        List<String> records = records(byHand);
+        assertEquals(3, records.size(), String.join("\n", records));
+        assertTrue(records.get(0).contains("CTCF_diff="), records.get(0));
+        assertEquals(records, records(run.resolve("results/variants/demo.zinfer.vcf.gz")));
+        assertTrue(Files.exists(run.resolve("results/variants/demo.zinfer.vcf.gz.tbi")));
+    }
+
+    /** Three SNVs on the demo genome, each REF the genome's base. */
+    private static Path demoVcf(Path vcf, Path fasta) throws IOException {
+        StringBuilder text = new StringBuilder("##fileformat=VCFv4.2\n##contig=<ID=chrDemo1,length=60000>\n##contig=<ID=chrDemo2,length=40000>\n"
+                + "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\n");
+        try (var genome = new htsjdk.samtools.reference.IndexedFastaSequenceFile(fasta)) {
+            String[] contigs = {"chrDemo1", "chrDemo1", "chrDemo2"};
+            int[] positions = {1500, 20000, 15000};
+            for (int i = 0; i < contigs.length; i++) {
+                String contig = contigs[i];
+                int at = positions[i];
+                char ref = Character.toUpperCase((char) genome.getSubsequenceAt(contig, at, at).getBases()[0]);
+                char alt = ref == 'A' ? 'C' : 'A';
+                text.append(contig).append('\t').append(at).append("\tv").append(i).append('\t').append(ref).append('\t').append(alt).append("\t.\t.\t.\n");
+            }
+        }
+        return Files.writeString(vcf, text);
+    }
+
+    /** A bgzipped VCF's records (its header names the command line, which differs). */
+    private static List<String> records(Path vcf) throws IOException {
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(vcf))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.startsWith("#")).toList();
+        }
     }
 
     @Test

@@ -1,9 +1,9 @@
 package org.zinfer.workflows;
 
 import org.zinfer.formats.genome.ReferenceGenome;
-import org.zinfer.formats.testing.SyntheticGenome;
-import org.zinfer.formats.testing.TestEnvironment;
-import org.zinfer.formats.testing.TestModels;
+import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
+import org.zinfer.testing.TestModels;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package org.zinfer.workflows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

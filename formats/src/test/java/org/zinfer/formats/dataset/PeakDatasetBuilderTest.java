@@ -5,7 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.IntervalIndex;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.genome.Region;
-import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.testing.SyntheticGenome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

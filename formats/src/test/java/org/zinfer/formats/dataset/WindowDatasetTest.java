@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.zinfer.formats.InputException;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class WindowDatasetTest {
-    private static final String SCRIPT = TestEnvironment.root().resolve("formats/src/test/python/h5_dataset.py").toString();
+    private static final String SCRIPT = TestEnvironment.root().resolve("test-support/python/h5_dataset.py").toString();
 
     @TempDir
     Path dir;

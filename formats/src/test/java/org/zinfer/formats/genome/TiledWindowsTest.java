@@ -3,7 +3,7 @@ package org.zinfer.formats.genome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.InputException;
-import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.testing.SyntheticGenome;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package org.zinfer.formats.track;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.Contig;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.genome.Contig;
-import org.zinfer.formats.testing.BigWigReaders;
-import org.zinfer.formats.testing.BigWigReaders.Interval;
+import org.zinfer.testing.BigWigReaders;
+import org.zinfer.testing.BigWigReaders.Interval;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -4,7 +4,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.genome.SequenceWindow;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;

@@ -1,7 +1,7 @@
 package org.zinfer.scoring.inference;
 
 import org.junit.jupiter.api.Test;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

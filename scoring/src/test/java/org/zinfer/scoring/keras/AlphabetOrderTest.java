@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.formats.motif.TransfacReader;
-import org.zinfer.formats.testing.TestEnvironment;
+import org.zinfer.testing.TestEnvironment;
 import org.zinfer.scoring.TestWindows;
 import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.evaluation.RocAuc;

@@ -8,7 +8,7 @@ import org.zinfer.formats.dataset.WindowDatasetWriter;
 import org.zinfer.formats.encoding.Sequences;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.motif.MotifMatrix;
-import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.testing.SyntheticGenome;
 import org.zinfer.scoring.engine.ProgressMeter;
 
 import java.nio.charset.StandardCharsets;

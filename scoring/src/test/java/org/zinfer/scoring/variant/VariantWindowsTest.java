@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.ReferenceGenome;
-import org.zinfer.formats.testing.SyntheticGenome;
+import org.zinfer.testing.SyntheticGenome;
 import org.zinfer.formats.variant.ContigNames;
 import org.zinfer.formats.variant.VcfLineReader;
 

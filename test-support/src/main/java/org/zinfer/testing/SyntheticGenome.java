@@ -1,4 +1,4 @@
-package org.zinfer.formats.testing;
+package org.zinfer.testing;
 
 import htsjdk.samtools.reference.FastaSequenceIndexCreator;
 

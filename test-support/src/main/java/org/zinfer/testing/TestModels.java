@@ -1,8 +1,8 @@
-package org.zinfer.formats.testing;
+package org.zinfer.testing;
 
 import java.nio.file.Path;
 
-/** Small Keras model files made for the tests by scoring/src/test/python/make_keras_file.py (h5py). */
+/** Small Keras model files made for the tests by test-support/python/make_keras_file.py (h5py). */
 public final class TestModels {
     private TestModels() {
     }
@@ -14,7 +14,7 @@ public final class TestModels {
     public static Path kerasFile(Path dir, String kind) {
         TestEnvironment.requirePythonModules("numpy", "h5py");
         Path file = dir.resolve(kind + ".h5");
-        String script = TestEnvironment.root().resolve("scoring/src/test/python/make_keras_file.py").toString();
+        String script = TestEnvironment.root().resolve("test-support/python/make_keras_file.py").toString();
         TestEnvironment.run(TestEnvironment.python(script, file.toString(), kind));
         return file;
     }

@@ -1,4 +1,4 @@
-package org.zinfer.formats.testing;
+package org.zinfer.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +20,7 @@ public final class BigWigReaders {
 
     public static JsonNode pyBigWig(Path bigWig) {
         TestEnvironment.requirePythonModules("pyBigWig");
-        String script = TestEnvironment.root().resolve("formats/src/test/python/read_bigwig.py").toString();
+        String script = TestEnvironment.root().resolve("test-support/python/read_bigwig.py").toString();
         return json(TestEnvironment.run(TestEnvironment.python(script, bigWig.toString())));
     }
 

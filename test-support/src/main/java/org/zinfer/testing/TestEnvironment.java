@@ -1,4 +1,4 @@
-package org.zinfer.formats.testing;
+package org.zinfer.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -130,11 +130,11 @@ public final class TestEnvironment {
         assumeTrue(found, message);
     }
 
-    /** node with @gmod/bbi installed under formats/src/test/node. */
+    /** node with @gmod/bbi installed under test-support/node. */
     public static Path bbiReader() {
-        Path dir = root().resolve("formats/src/test/node");
+        Path dir = root().resolve("test-support/node");
         boolean installed = Files.isDirectory(dir.resolve("node_modules/@gmod/bbi"));
-        String message = "@gmod/bbi is not installed (cd formats/src/test/node && npm install)";
+        String message = "@gmod/bbi is not installed (cd test-support/node && npm install)";
         if (inCi() && !installed) {
             fail(message);
         }
