@@ -73,10 +73,12 @@ final class SimulateCommand implements Callable<Integer> {
             int[] range = instanceRange();
             WindowSimulator simulator = Flags.check(() -> new WindowSimulator(chosen, source, new WindowSimulator.Settings(windows, length,
                     presence != null ? presence : WindowSimulator.Settings.defaultPresence(chosen.size()), range[0], range[1], seed)));
-            WindowDatasetWriter writer = new WindowDatasetWriter(chosen.stream().map(MotifMatrix::name).toList(), length);
-            simulator.simulate(writer, new ProgressMeter(System.err, "windows", windows, 10));
-            writer.write(output, simulator.provenance(motifs.getFileName().toString()));
-            long[] positives = writer.positives();
+            long[] positives;
+            try (WindowDatasetWriter writer = new WindowDatasetWriter(output, chosen.stream().map(MotifMatrix::name).toList(), length)) {
+                simulator.simulate(writer, new ProgressMeter(System.err, "windows", windows, 10));
+                writer.commit(simulator.provenance(motifs.getFileName().toString()));
+                positives = writer.positives();
+            }
             System.err.printf("zinfer: wrote %,d windows of %d nt, %d factor(s), to %s; positive windows per factor %,d to %,d%n",
                     windows, length, chosen.size(), output, Arrays.stream(positives).min().orElse(0), Arrays.stream(positives).max().orElse(0));
             return 0;

@@ -59,9 +59,9 @@ class TrainingBadInputTest {
     @Test
     void labelsThatDoNotMatchTheModelAreRefused() throws IOException {
         Path data = dir.resolve("three.h5");
-        WindowDatasetWriter writer = new WindowDatasetWriter(List.of("a", "b", "c"), 1000);
+        WindowDatasetWriter writer = new WindowDatasetWriter(data, List.of("a", "b", "c"), 1000);
         writer.add(SyntheticGenome.random(new Random(3), 1000).getBytes(StandardCharsets.US_ASCII), new boolean[] {true, false, true});
-        writer.write(data, "");
+        writer.commit("");
         Path model = TestModels.kerasFile(dir, "convrnn");
         Path out = dir.resolve("eval");
         assertFails(out, "dataset " + data + " has 3 label columns but model convrnn has 2 outputs", "evaluate", "-m", model.toString(), "--data", data.toString(), "-o", out.toString());

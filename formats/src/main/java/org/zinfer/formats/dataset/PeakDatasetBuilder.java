@@ -6,8 +6,8 @@ import org.zinfer.formats.genome.Region;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.TiledWindows;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -51,22 +51,24 @@ public final class PeakDatasetBuilder {
         this.settings = settings;
     }
 
-    /**
-     * The splits by name (train, validation if asked for, test if asked for) and the windows left out: too
-     * many N, on the blacklist, reaching across splits, negatives down-sampled.
-     */
-    public record Built(Map<String, WindowDatasetWriter> splits, long tooManyN, long blacklisted, long straddling, long negativesLeftOut) {
+    /** The windows left out: too many N, on the blacklist, reaching across splits, negatives down-sampled. */
+    public record Built(long tooManyN, long blacklisted, long straddling, long negativesLeftOut) {
     }
 
-    public Built build(List<Region> regions, LongConsumer progress) {
-        Map<String, WindowDatasetWriter> splits = new LinkedHashMap<>();
-        splits.put(TRAIN, new WindowDatasetWriter(factors, settings.windowLength()));
+    /** The splits this builder fills: train, then validation and test when asked for. */
+    public List<String> splits() {
+        List<String> names = new ArrayList<>(List.of(TRAIN));
         if (settings.validation() != null) {
-            splits.put(VALIDATION, new WindowDatasetWriter(factors, settings.windowLength()));
+            names.add(VALIDATION);
         }
         if (settings.test() != null) {
-            splits.put(TEST, new WindowDatasetWriter(factors, settings.windowLength()));
+            names.add(TEST);
         }
+        return names;
+    }
+
+    /** Streams each kept window into its split's writer (one per name of {@link #splits()}). */
+    public Built build(List<Region> regions, Map<String, WindowDatasetWriter> splits, LongConsumer progress) {
         TiledWindows windows = new TiledWindows(genome, regions, settings.windowLength(), settings.step(), settings.maxUnknown());
         long straddling = 0;
         long blacklisted = 0;
@@ -99,7 +101,7 @@ public final class PeakDatasetBuilder {
             byte[] bases = Arrays.copyOfRange(window.bases(), window.offset(), window.offset() + settings.windowLength());
             splits.get(split).add(bases, labels);
         }
-        return new Built(splits, windows.skipped(), blacklisted, straddling, negativesLeftOut);
+        return new Built(windows.skipped(), blacklisted, straddling, negativesLeftOut);
     }
 
     private boolean[] labels(String contig, int start) {

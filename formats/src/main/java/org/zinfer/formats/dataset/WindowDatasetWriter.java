@@ -1,34 +1,43 @@
 package org.zinfer.formats.dataset;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
-import io.jhdf.api.DatasetCreationOptions;
-import io.jhdf.exceptions.HdfException;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.io.AtomicOutput;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Writes windows and their labels in the thesis' HDF5 layout: {@value WindowDataset#DATA} (N, 4, length)
  * uint8 one-hot A,C,G,T and {@value WindowDataset#LABELS} (N, K) uint8, both chunked along N and
- * deflate-compressed, with the factor names, alphabet and provenance as attributes. jHDF writes a dataset
- * from memory in one go, so the windows are held (as bases, one byte each) until {@link #write}.
+ * deflate-compressed, with the factor names, alphabet and provenance as attributes. Windows go to the file
+ * a chunk at a time, so memory does not grow with N. The file is written under a temporary name and appears
+ * under its own only on {@link #commit}; closing without it (an error, a kill) leaves no file behind.
  */
-public final class WindowDatasetWriter {
+public final class WindowDatasetWriter implements AutoCloseable {
     static final int CHUNK_WINDOWS = 256;
     private final List<String> factors;
     private final int windowLength;
-    private final List<byte[]> sequences = new ArrayList<>();
-    private final List<byte[]> labels = new ArrayList<>();
+    private final AtomicOutput output;
+    private final AppendableHdf5 file;
+    private final byte[] data;
+    private final byte[] labels;
+    private final long[] positives;
+    private int buffered;
+    private long size;
+    private boolean closed;
 
-    public WindowDatasetWriter(List<String> factors, int windowLength) {
+    /** Starts the file (under its temporary name). */
+    public WindowDatasetWriter(Path target, List<String> factors, int windowLength) {
         this.factors = List.copyOf(factors);
         this.windowLength = windowLength;
+        this.output = new AtomicOutput(target);
+        this.file = new AppendableHdf5(output.temporary());
+        file.create(WindowDataset.DATA, CHUNK_WINDOWS, OneHot.CHANNELS, windowLength);
+        file.create(WindowDataset.LABELS, CHUNK_WINDOWS, factors.size());
+        this.data = new byte[CHUNK_WINDOWS * OneHot.CHANNELS * windowLength];
+        this.labels = new byte[CHUNK_WINDOWS * factors.size()];
+        this.positives = new long[factors.size()];
     }
 
     /** Adds one window: its bases (anything but A,C,G,T encodes as zeros) and one 0/1 label per factor. */
@@ -36,65 +45,66 @@ public final class WindowDatasetWriter {
         if (bases.length != windowLength || present.length != factors.size()) {
             throw new IllegalArgumentException("window of " + bases.length + " nt with " + present.length + " labels");
         }
-        byte[] row = new byte[present.length];
-        for (int k = 0; k < row.length; k++) {
-            row[k] = (byte) (present[k] ? 1 : 0);
+        int at = buffered * OneHot.CHANNELS * windowLength;
+        Arrays.fill(data, at, at + OneHot.CHANNELS * windowLength, (byte) 0);
+        for (int i = 0; i < windowLength; i++) {
+            int c = OneHot.channel(bases[i]);
+            if (c >= 0) {
+                data[at + c * windowLength + i] = 1;
+            }
         }
-        sequences.add(bases.clone());
-        labels.add(row);
+        for (int k = 0; k < present.length; k++) {
+            labels[buffered * present.length + k] = (byte) (present[k] ? 1 : 0);
+            positives[k] += present[k] ? 1 : 0;
+        }
+        buffered++;
+        size++;
+        if (buffered == CHUNK_WINDOWS) {
+            flush();
+        }
     }
 
-    public int size() {
-        return sequences.size();
+    public long size() {
+        return size;
     }
 
     /** Positive windows per factor. */
     public long[] positives() {
-        long[] counts = new long[factors.size()];
-        for (byte[] row : labels) {
-            for (int k = 0; k < row.length; k++) {
-                counts[k] += row[k];
-            }
-        }
-        return counts;
+        return positives.clone();
     }
 
-    public void write(Path target, String provenance) {
-        try (AtomicOutput output = new AtomicOutput(target)) {
-            try (WritableHdfFile file = HdfFile.write(output.temporary())) {
-                file.putDataset(WindowDataset.DATA, oneHot(), options(OneHot.CHANNELS, windowLength));
-                file.putDataset(WindowDataset.LABELS, labels.toArray(new byte[0][]), options(factors.size()));
-                file.putAttribute(WindowDataset.FACTORS, factors.toArray(new String[0]));
-                file.putAttribute(WindowDataset.ALPHABET, OneHot.ALPHABET);
-                file.putAttribute(WindowDataset.PROVENANCE, provenance);
-            }
-            output.commit();
-        } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("cannot write " + target, e.getCause());
-        } catch (HdfException e) {
-            throw new UncheckedIOException("cannot write " + target, new IOException(e.getMessage(), e));
+    /** Writes what is left and the attributes, closes the file and gives it its name. */
+    public void commit(String provenance) {
+        flush();
+        file.attribute(WindowDataset.FACTORS, factors);
+        file.attribute(WindowDataset.ALPHABET, OneHot.ALPHABET);
+        file.attribute(WindowDataset.PROVENANCE, provenance);
+        closeFile();
+        output.commit();
+    }
+
+    /** Without {@link #commit}: deletes the temporary file. */
+    @Override
+    public void close() {
+        try {
+            closeFile();
+        } finally {
+            output.close();
         }
     }
 
-
-    private byte[][][] oneHot() {
-        byte[][][] data = new byte[sequences.size()][OneHot.CHANNELS][windowLength];
-        for (int n = 0; n < data.length; n++) {
-            byte[] bases = sequences.get(n);
-            for (int i = 0; i < windowLength; i++) {
-                int c = OneHot.channel(bases[i]);
-                if (c >= 0) {
-                    data[n][c][i] = 1;
-                }
-            }
+    private void flush() {
+        if (buffered > 0) {
+            file.append(WindowDataset.DATA, data, buffered);
+            file.append(WindowDataset.LABELS, labels, buffered);
+            buffered = 0;
         }
-        return data;
     }
 
-    private DatasetCreationOptions options(int... rowShape) {
-        int[] chunk = new int[rowShape.length + 1];
-        chunk[0] = Math.max(1, Math.min(CHUNK_WINDOWS, sequences.size()));
-        System.arraycopy(rowShape, 0, chunk, 1, rowShape.length);
-        return DatasetCreationOptions.builder().unsigned().chunkDimensions(chunk).deflate(4).build();
+    private void closeFile() {
+        if (!closed) {
+            closed = true;
+            file.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -35,8 +36,13 @@ class PeakDatasetBuilderTest {
             IntervalIndex test = IntervalIndex.of(List.of(new Region("chr2", 0, 3000)), genome, "test");
             PeakDatasetBuilder builder = new PeakDatasetBuilder(genome, List.of("F"), List.of(peakIndex),
                     new PeakDatasetBuilder.Settings(200, 100, 20, 0, 1, 1, IntervalIndex.read(blacklist, genome), test, null));
-            PeakDatasetBuilder.Built built = builder.build(List.of(Region.whole(genome.contig("chr1")), Region.whole(genome.contig("chr2"))), n -> { });
-            Map<String, WindowDatasetWriter> splits = built.splits();
+            assertEquals(List.of(PeakDatasetBuilder.TRAIN, PeakDatasetBuilder.TEST), builder.splits());
+            Map<String, WindowDatasetWriter> splits = new LinkedHashMap<>();
+            for (String split : builder.splits()) {
+                splits.put(split, new WindowDatasetWriter(dir.resolve(split + ".h5"), List.of("F"), 200));
+            }
+            PeakDatasetBuilder.Built built = builder.build(List.of(Region.whole(genome.contig("chr1")), Region.whole(genome.contig("chr2"))), splits, n -> { });
+            splits.values().forEach(WindowDatasetWriter::close);
             // chr1: starts 0..9800 by 100 = 99 windows, of which [7900,8100) and [8000,8200) touch the blacklist; chr2: 29 windows
             assertEquals(29, splits.get(PeakDatasetBuilder.TEST).size());
             assertEquals(2, built.blacklisted());

@@ -31,7 +31,8 @@ class WindowDatasetTest {
     void writtenDatasetIsChunkedCompressedAndReadsBackByH5pyAndSlices() throws Exception {
         TestEnvironment.requirePythonModules("h5py", "numpy");
         Random random = new Random(3);
-        WindowDatasetWriter writer = new WindowDatasetWriter(List.of("GATA1", "CTCF"), 50);
+        Path file = dir.resolve("set.h5");
+        WindowDatasetWriter writer = new WindowDatasetWriter(file, List.of("GATA1", "CTCF"), 50);
         String[] sequences = new String[600];
         boolean[][] labels = new boolean[600][2];
         for (int n = 0; n < sequences.length; n++) {
@@ -43,8 +44,8 @@ class WindowDatasetTest {
             labels[n] = new boolean[] {random.nextBoolean(), random.nextBoolean()};
             writer.add(sequences[n].getBytes(StandardCharsets.US_ASCII), labels[n]);
         }
-        Path file = dir.resolve("set.h5");
-        writer.write(file, "{\"made\":\"test\"}");
+        assertFalse(Files.exists(file), "the file appears only when committed");
+        writer.commit("{\"made\":\"test\"}");
 
         JsonNode read = new ObjectMapper().readTree(TestEnvironment.run(TestEnvironment.python(SCRIPT, "describe", file.toString())));
         assertEquals("[600,4,50]", read.get("shape").toString());
@@ -101,15 +102,28 @@ class WindowDatasetTest {
     }
 
     @Test
+    void aWriterClosedWithoutCommitLeavesNoFile() {
+        Path file = dir.resolve("interrupted.h5");
+        try (WindowDatasetWriter writer = new WindowDatasetWriter(file, List.of("a"), 10)) {
+            for (int i = 0; i < 300; i++) {
+                writer.add("ACGTACGTAC".getBytes(StandardCharsets.US_ASCII), new boolean[] {i % 2 == 0});
+            }
+            assertTrue(Files.exists(dir.resolve(".interrupted.h5.partial")), "chunks go to the temporary file as they fill");
+        }
+        assertFalse(Files.exists(file));
+        assertFalse(Files.exists(dir.resolve(".interrupted.h5.partial")));
+    }
+
+    @Test
     void refusesFilesThatAreNotWindowDatasets() throws Exception {
         Path text = Files.writeString(dir.resolve("x.h5"), "not hdf5");
         assertTrue(assertThrows(InputException.class, () -> WindowDataset.open(text)).getMessage().contains(text.toString()));
         assertThrows(InputException.class, () -> WindowDataset.open(dir.resolve("missing.h5")));
 
-        WindowDatasetWriter writer = new WindowDatasetWriter(List.of("a"), 10);
-        writer.add("ACGTACGTAC".getBytes(StandardCharsets.US_ASCII), new boolean[] {true});
         Path good = dir.resolve("good.h5");
-        writer.write(good, "");
+        WindowDatasetWriter writer = new WindowDatasetWriter(good, List.of("a"), 10);
+        writer.add("ACGTACGTAC".getBytes(StandardCharsets.US_ASCII), new boolean[] {true});
+        writer.commit("");
         assertFalse(Files.exists(dir.resolve(".good.h5.partial")));
         try (WindowDataset dataset = WindowDataset.open(good)) {
             assertEquals(1, dataset.size());

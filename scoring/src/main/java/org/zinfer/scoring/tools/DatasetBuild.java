@@ -3,6 +3,7 @@ package org.zinfer.scoring.tools;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.dataset.PeakDatasetBuilder;
 import org.zinfer.formats.dataset.WindowDatasetWriter;
+import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.BedRegions;
 import org.zinfer.formats.genome.IntervalIndex;
 import org.zinfer.formats.genome.ReferenceGenome;
@@ -17,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,22 +58,35 @@ public final class DatasetBuild {
             PeakDatasetBuilder.Settings settings = settings(options, genome);
             List<Region> tiled = options.regions() == null ? genome.contigs().stream().map(Region::whole).toList()
                     : BedRegions.read(options.regions()).stream().map(genome::resolve).toList();
-            ProgressMeter progress = new ProgressMeter(log, "windows", TiledWindows.count(genome, tiled, options.length(), options.step()), 10);
-            PeakDatasetBuilder.Built built = new PeakDatasetBuilder(genome, factors, peakIndexes, settings).build(tiled, progress::advance);
-            Map<String, WindowDatasetWriter> splits = built.splits();
-            for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
-                if (split.getValue().size() == 0) {
-                    throw new InputException("no window fell in the " + split.getKey() + " split; check the regions and hold-out flags");
+            long windows = TiledWindows.count(genome, tiled, options.length(), options.step());
+            log.printf("zinfer: %,d windows to tile; the splits will hold at most that many, %s of one-hot before compression "
+                    + "(deflate keeps about a sixth), written as they come%n", windows, gigabytes(windows * OneHot.CHANNELS * options.length()));
+            ProgressMeter progress = new ProgressMeter(log, "windows", windows, 10);
+            PeakDatasetBuilder builder = new PeakDatasetBuilder(genome, factors, peakIndexes, settings);
+            Map<String, WindowDatasetWriter> splits = new LinkedHashMap<>();
+            try {
+                for (String split : builder.splits()) {
+                    splits.put(split, new WindowDatasetWriter(Path.of(options.prefix() + "." + split + ".h5"), factors, options.length()));
                 }
+                PeakDatasetBuilder.Built built = builder.build(tiled, splits, progress::advance);
+                for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
+                    if (split.getValue().size() == 0) {
+                        throw new InputException("no window fell in the " + split.getKey() + " split; check the regions and hold-out flags");
+                    }
+                }
+                String provenance = provenance(options, genome, factors);
+                splits.values().forEach(writer -> writer.commit(provenance));
+                String summary = summary(factors, splits, built);
+                writeSummary(Path.of(options.prefix() + ".summary.tsv"), summary);
+                return summary;
+            } finally {
+                splits.values().forEach(WindowDatasetWriter::close);
             }
-            String provenance = provenance(options, genome, factors);
-            for (Map.Entry<String, WindowDatasetWriter> split : splits.entrySet()) {
-                split.getValue().write(Path.of(options.prefix() + "." + split.getKey() + ".h5"), provenance);
-            }
-            String summary = summary(factors, built);
-            writeSummary(Path.of(options.prefix() + ".summary.tsv"), summary);
-            return summary;
         }
+    }
+
+    private static String gigabytes(long bytes) {
+        return String.format("%.2f GB", bytes / 1e9);
     }
 
     private static PeakDatasetBuilder.Settings settings(Options o, ReferenceGenome genome) {
@@ -102,11 +117,11 @@ public final class DatasetBuild {
                 o.negatives(), o.seed(), factors.size());
     }
 
-    private static String summary(List<String> factors, PeakDatasetBuilder.Built built) {
+    private static String summary(List<String> factors, Map<String, WindowDatasetWriter> splits, PeakDatasetBuilder.Built built) {
         StringBuilder out = new StringBuilder("factor");
-        built.splits().keySet().forEach(name -> out.append('\t').append(name).append("_positives"));
+        splits.keySet().forEach(name -> out.append('\t').append(name).append("_positives"));
         out.append('\n');
-        List<long[]> positives = built.splits().values().stream().map(WindowDatasetWriter::positives).toList();
+        List<long[]> positives = splits.values().stream().map(WindowDatasetWriter::positives).toList();
         for (int k = 0; k < factors.size(); k++) {
             out.append(factors.get(k));
             for (long[] counts : positives) {
@@ -115,7 +130,7 @@ public final class DatasetBuild {
             out.append('\n');
         }
         out.append("windows");
-        built.splits().values().forEach(writer -> out.append('\t').append(writer.size()));
+        splits.values().forEach(writer -> out.append('\t').append(writer.size()));
         out.append('\n');
         out.append(String.format("# dropped: %d with too many N, %d on the blacklist, %d reaching across splits, %d negatives down-sampled%n",
                 built.tooManyN(), built.blacklisted(), built.straddling(), built.negativesLeftOut()));

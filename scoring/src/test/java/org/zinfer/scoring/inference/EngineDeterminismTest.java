@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EngineDeterminismTest {
     private static final Pattern C2_COMPILED_PRODUCT =
-            Pattern.compile("(?m)^.*\\s4\\s+org\\.zinfer\\.scoring\\.engine\\.fast\\.OrderedProduct::fourRowsTwoVectors.*$");
+            Pattern.compile("(?m)^.*\\s4\\s+org\\.zinfer\\.scoring\\.kernels\\.OrderedProduct::fourRowsTwoVectors.*$");
 
     private static final String PRINT_COMPILATION = "-XX:+PrintCompilation";
 

@@ -40,10 +40,10 @@ class WindowSimulatorTest {
         List<MotifMatrix> motifs = List.of(certain("A", "GATTACAGATTACA"), certain("B", "CCGCGGTTAACCGG"));
         WindowSimulator simulator = new WindowSimulator(motifs, Background.iid(0.4),
                 new WindowSimulator.Settings(400, 200, 0.4, 1, 2, seed));
-        WindowDatasetWriter writer = new WindowDatasetWriter(List.of("A", "B"), 200);
-        simulator.simulate(writer, ProgressMeter.silent());
         Path file = dir.resolve(name);
-        writer.write(file, simulator.provenance("test"));
+        WindowDatasetWriter writer = new WindowDatasetWriter(file, List.of("A", "B"), 200);
+        simulator.simulate(writer, ProgressMeter.silent());
+        writer.commit(simulator.provenance("test"));
         return file;
     }
 

@@ -40,10 +40,10 @@ class TrainingRunTest {
     private Path simulate(String name, int windows, long seed, List<String> factors, String... consensus) {
         List<MotifMatrix> motifs = java.util.Arrays.stream(consensus).map(c -> certain(c)).toList();
         WindowSimulator simulator = new WindowSimulator(motifs, Background.iid(0.5), new WindowSimulator.Settings(windows, LENGTH, 0.5, 1, 1, seed));
-        WindowDatasetWriter writer = new WindowDatasetWriter(factors, LENGTH);
-        simulator.simulate(writer, ProgressMeter.silent());
         Path file = dir.resolve(name);
-        writer.write(file, simulator.provenance("test"));
+        WindowDatasetWriter writer = new WindowDatasetWriter(file, factors, LENGTH);
+        simulator.simulate(writer, ProgressMeter.silent());
+        writer.commit(simulator.provenance("test"));
         return file;
     }
 
