@@ -9,7 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 out=$(realpath -m "$1")
 mkdir -p "$out"
-zinfer=(java -jar plugin/target/zinfer.jar)
+cp plugin/target/zinfer.jar "$out/zinfer.jar" # a rebuild meanwhile must not change what runs
+zinfer=(java -jar "$out/zinfer.jar")
 motifs=../shared/motifs/JASPAR2024_CORE_vertebrates_non-redundant.transfac
 printf 'step\tseconds\tpeak_rss_kb\n' > "$out/rss.tsv"
 measure() { # NAME COMMAND...: runs it, stderr to NAME.log, appends its time and peak RSS

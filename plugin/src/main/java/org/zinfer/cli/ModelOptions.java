@@ -33,6 +33,11 @@ final class ModelOptions {
             description = "auto: the backend this build has; cpu or gpu: insist on it, failing at once if it cannot load (default: ${DEFAULT-VALUE}).")
     String device;
 
+    /** --threads, or every core. */
+    int workers() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
     FactorModel load(PrintStream log) {
         String backend = Backend.require(device);
         FactorModel loaded = ModelLoader.loadOrDefault(model);
@@ -46,8 +51,7 @@ final class ModelOptions {
         if (batch < 1 || (threads != null && threads < 1)) {
             throw new InputException("--batch and --threads must be at least 1");
         }
-        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        WindowScorer scorer = Scorers.forModel(loaded, fast, workers, batch);
+        WindowScorer scorer = Scorers.forModel(loaded, fast, workers(), batch);
         log.println("zinfer: scoring with " + scorer.describe());
         return scorer;
     }

@@ -53,7 +53,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout rate (default: 0 for convrnn with several factors, else 0.1; with --transfer-from, of the new head: 0.2).")
     Double dropout;
 
-    @Option(names = "--transfer-from", paramLabel = "MODEL", description = "Start from this model's trunk (bundle or Keras .h5) with a new head of K outputs.")
+    @Option(names = "--transfer-from", paramLabel = "MODEL", description = "Start from this model's trunk (bundle or Keras .h5, or 'builtin' for the built-in model) with a new head of K outputs.")
     Path transferFrom;
 
     @Option(names = "--fine-tune", description = "With --transfer-from: train the trunk too (default: frozen).")

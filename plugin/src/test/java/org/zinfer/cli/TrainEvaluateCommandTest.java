@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.testing.TestEnvironment;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -43,11 +44,12 @@ class TrainEvaluateCommandTest {
                 "--epochs", "10", "--patience", "10", "--batch", "50", "--learning-rate", "0.01", "--beta1", "0.9", "--validation-fraction", "0.1");
         assertEquals(0, train.exitCode(), train.stderr());
         Path report = dir.resolve("report");
-        CommandRunner.Outcome evaluate = CommandRunner.run("evaluate", "-m", model.toString(), "--data", dir.resolve("test.h5").toString(), "-o", report.toString());
+        CommandRunner.Outcome evaluate = CommandRunner.run("evaluate", "-m", model.toString(), "--data", dir.resolve("test.h5").toString(), "-o", report.toString(),
+                "--baseline-motifs", "PALA=PALA", "--baseline-motif-file", motifs.toString());
         assertEquals(0, evaluate.exitCode(), evaluate.stderr());
 
         List<String> rows = Files.readAllLines(report.resolve("metrics.tsv"));
-        assertEquals("factor\twindows\tpositives\troc_auc\tpr_auc", rows.get(0));
+        assertEquals("factor\twindows\tpositives\troc_auc\tpr_auc\tgc_roc_auc\tgc_pr_auc\tpwm_roc_auc\tpwm_pr_auc", rows.get(0));
         assertEquals(evaluate.stdout().strip(), String.join("\n", rows).strip());
         JsonNode json = new ObjectMapper().readTree(report.resolve("metrics.json").toFile());
         double a = json.get("factors").get(0).get("roc_auc").asDouble();
@@ -55,6 +57,19 @@ class TrainEvaluateCommandTest {
         assertEquals((a + b) / 2, json.get("mean_roc_auc").asDouble(), 1e-12);
         assertTrue(Math.max(a, b) > 0.95, "a trained factor is recognised: " + rows + train.stderr());
         assertTrue(rows.get(1).startsWith("PALA\t400\t"), rows.get(1));
+        // baselines on the same windows: the certain motif's own PWM finds every implanted PALA; PALB has no matrix
+        JsonNode pala = json.get("factors").get(0);
+        assertTrue(pala.get("pwm_roc_auc").asDouble() > 0.99, rows.get(1));
+        assertEquals("NA", rows.get(2).split("\t")[7], rows.get(2));
+        assertEquals(pala.get("pwm_roc_auc").asDouble(), json.get("baselines").get("pwm").get("mean_roc_auc").asDouble(), 1e-12);
+        // the G+C baseline as numpy computes it from the file
+        TestEnvironment.requirePythonModules("numpy", "h5py");
+        String[] gc = TestEnvironment.run(TestEnvironment.python(TestEnvironment.root().resolve("test-support/python/gc_auc.py").toString(),
+                dir.resolve("test.h5").toString())).strip().split("\t");
+        for (int f = 0; f < 2; f++) {
+            assertEquals(Double.parseDouble(gc[f]), json.get("factors").get(f).get("gc_roc_auc").asDouble(), 1e-9, "G+C ROC AUC of factor " + f);
+        }
+        assertTrue(evaluate.stderr().contains("baselines (ROC / PR AUC) G+C "), evaluate.stderr());
         for (String png : List.of("roc.png", "pr.png", "training.png")) {
             BufferedImage image = ImageIO.read(report.resolve(png).toFile());
             assertEquals(720, image.getWidth(), png);

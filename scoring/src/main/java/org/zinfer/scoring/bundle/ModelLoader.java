@@ -26,6 +26,8 @@ public final class ModelLoader {
     /** The classpath resource of the model zinfer ships, used when no --model is given. */
     public static final String DEFAULT_MODEL = "/org/zinfer/scoring/bundle/default.zinfer";
     public static final String DEFAULT_NAME = "(built-in default model)";
+    /** What --transfer-from calls the built-in model (a file of that name, when there is one, wins). */
+    public static final String BUILTIN = "builtin";
 
     private ModelLoader() {
     }
@@ -33,6 +35,11 @@ public final class ModelLoader {
     /** The given model, or the built-in default when file is null. */
     public static FactorModel loadOrDefault(Path file) {
         return file == null ? loadDefault() : load(file);
+    }
+
+    /** The given model, or the built-in one when the file is named {@value #BUILTIN} and does not exist. */
+    public static FactorModel loadOrBuiltin(Path file) {
+        return file.toString().equals(BUILTIN) && !Files.exists(file) ? loadDefault() : load(file);
     }
 
     /** The built-in model's metadata, or null when this build has none. */

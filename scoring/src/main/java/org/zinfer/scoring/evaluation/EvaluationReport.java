@@ -18,8 +18,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes an evaluation: metrics.tsv and metrics.json (per-factor ROC AUC and PR AUC, their means), roc.png,
- * pr.png and, when the model carries a training record, training.png (loss and validation AUC per epoch).
+ * Writes an evaluation: metrics.tsv and metrics.json (per-factor ROC AUC and PR AUC, their means, and the
+ * same for each baseline on the same windows), roc.png, pr.png and, when the model carries a training record,
+ * training.png (loss and validation AUC per epoch).
  */
 public final class EvaluationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,14 +28,15 @@ public final class EvaluationReport {
     private EvaluationReport() {
     }
 
-    public static void write(Path dir, FactorMetrics metrics, float[] scores, float[] labels, String trainingRecord, String about) {
+    public static void write(Path dir, FactorMetrics metrics, List<Baseline> baselines, float[] scores, float[] labels, String trainingRecord,
+                             String about) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        writeText(dir.resolve("metrics.tsv"), tsv(metrics));
-        writeText(dir.resolve("metrics.json"), json(metrics, about));
+        writeText(dir.resolve("metrics.tsv"), tsv(metrics, baselines));
+        writeText(dir.resolve("metrics.json"), json(metrics, baselines, about));
         int k = metrics.factors().size();
         LineChart roc = new LineChart("ROC, mean AUC " + format(metrics.meanRocAuc()), "false positive rate", "true positive rate",
                 new double[] {0, 1}, new double[] {0, 1}).withDiagonal();
@@ -53,19 +55,30 @@ public final class EvaluationReport {
         }
     }
 
-    public static String tsv(FactorMetrics metrics) {
-        StringBuilder out = new StringBuilder("factor\twindows\tpositives\troc_auc\tpr_auc\n");
+    /** Per factor and for the means: the model's ROC AUC and PR AUC, then each baseline's (NAME_roc_auc, NAME_pr_auc). */
+    public static String tsv(FactorMetrics metrics, List<Baseline> baselines) {
+        StringBuilder out = new StringBuilder("factor\twindows\tpositives\troc_auc\tpr_auc");
+        baselines.forEach(b -> out.append('\t').append(b.name()).append("_roc_auc\t").append(b.name()).append("_pr_auc"));
+        out.append('\n');
         for (int f = 0; f < metrics.factors().size(); f++) {
             out.append(metrics.factors().get(f)).append('\t').append(metrics.windows()).append('\t').append(metrics.positives()[f])
-                    .append('\t').append(format(metrics.rocAuc()[f])).append('\t').append(format(metrics.prAuc()[f])).append('\n');
+                    .append('\t').append(format(metrics.rocAuc()[f])).append('\t').append(format(metrics.prAuc()[f]));
+            for (Baseline b : baselines) {
+                out.append('\t').append(format(b.metrics().rocAuc()[f])).append('\t').append(format(b.metrics().prAuc()[f]));
+            }
+            out.append('\n');
         }
         long positives = Arrays.stream(metrics.positives()).sum();
         out.append("mean\t").append(metrics.windows()).append('\t').append(positives).append('\t')
-                .append(format(metrics.meanRocAuc())).append('\t').append(format(metrics.meanPrAuc())).append('\n');
+                .append(format(metrics.meanRocAuc())).append('\t').append(format(metrics.meanPrAuc()));
+        for (Baseline b : baselines) {
+            out.append('\t').append(format(b.metrics().meanRocAuc())).append('\t').append(format(b.metrics().meanPrAuc()));
+        }
+        out.append('\n');
         return out.toString();
     }
 
-    private static String json(FactorMetrics metrics, String about) {
+    private static String json(FactorMetrics metrics, List<Baseline> baselines, String about) {
         ObjectNode root = JSON.createObjectNode();
         root.put("about", about);
         root.put("windows", metrics.windows());
@@ -78,6 +91,17 @@ public final class EvaluationReport {
             factor.put("positives", metrics.positives()[f]);
             factor.put("roc_auc", metrics.rocAuc()[f]);
             factor.put("pr_auc", metrics.prAuc()[f]);
+            for (Baseline b : baselines) {
+                factor.put(b.name() + "_roc_auc", b.metrics().rocAuc()[f]);
+                factor.put(b.name() + "_pr_auc", b.metrics().prAuc()[f]);
+            }
+        }
+        ObjectNode described = root.putObject("baselines");
+        for (Baseline b : baselines) {
+            ObjectNode baseline = described.putObject(b.name());
+            baseline.put("description", b.description());
+            baseline.put("mean_roc_auc", b.metrics().meanRocAuc());
+            baseline.put("mean_pr_auc", b.metrics().meanPrAuc());
         }
         try {
             return JSON.writeValueAsString(root) + "\n";

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Per-factor ROC AUC and PR AUC (average precision) of scores against 0/1 labels, both laid out
  * [window][factor], and their means over the factors that have both classes (as Keras'
- * AUC(multi_label=True) averages per-label AUCs).
+ * AUC(multi_label=True) averages per-label AUCs). A factor whose scores hold NaN (not scored) has NaN metrics.
  */
 public record FactorMetrics(List<String> factors, long windows, long[] positives, double[] rocAuc, double[] prAuc) {
 
@@ -22,8 +22,9 @@ public record FactorMetrics(List<String> factors, long windows, long[] positives
             for (boolean p : y) {
                 positives[f] += p ? 1 : 0;
             }
-            roc[f] = RocAuc.of(s, y);
-            pr[f] = PrecisionRecall.averagePrecision(s, y);
+            boolean scored = java.util.Arrays.stream(s).noneMatch(Double::isNaN);
+            roc[f] = scored ? RocAuc.of(s, y) : Double.NaN;
+            pr[f] = scored ? PrecisionRecall.averagePrecision(s, y) : Double.NaN;
         }
         return new FactorMetrics(List.copyOf(factors), n, positives, roc, pr);
     }

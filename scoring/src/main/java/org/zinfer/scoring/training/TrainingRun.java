@@ -82,7 +82,7 @@ public final class TrainingRun {
 
     /** The source model's trunk (moved to this window length if need be) under a new head, trunk parameters copied. */
     private Trained transfer(WindowDataset train, DatasetExamples[] split, Checkpoint checkpoint) {
-        FactorModel source = ModelLoader.load(request.transferFrom());
+        FactorModel source = ModelLoader.loadOrBuiltin(request.transferFrom());
         Architecture trunk = Architectures.trunk(source.metadata().architecture());
         if (source.windowLength() != train.windowLength()) {
             trunk = Architectures.resized(trunk, train.windowLength()).orElseThrow(() -> new InputException("model " + request.transferFrom()

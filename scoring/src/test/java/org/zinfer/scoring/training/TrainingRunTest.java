@@ -6,6 +6,7 @@ import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.dataset.WindowDatasetWriter;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.scoring.bundle.ModelBundle;
+import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.evaluation.FactorMetrics;
@@ -100,6 +101,29 @@ class TrainingRunTest {
         int known = learned.rocAuc()[0] > learned.rocAuc()[1] ? 0 : 1;
         assertTrue(moved.rocAuc()[1 - known] > 0.9, "the motif the trunk learned transfers: " + java.util.Arrays.toString(moved.rocAuc()));
         assertTrue(head.metadata().source().contains("frozen"), head.metadata().source());
+    }
+
+    /** "builtin" names the built-in model: its trunk (moved to 200-nt windows) stays as it is under the new head. */
+    @Test
+    void transfersFromTheBuiltInModel() {
+        Path train = simulate("train.h5", 300, 1, List.of("A"), "GATTACATGTAATC");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FactorModel head = new TrainingRun(request(train, Path.of(ModelLoader.BUILTIN), dir.resolve("b.zinfer"), 1), new PrintStream(log)).run();
+        FactorModel builtIn = ModelLoader.loadDefault();
+        assertEquals(List.of("A"), head.factors());
+        int compared = 0;
+        for (org.deeplearning4j.nn.api.Layer layer : builtIn.network().getLayers()) {
+            String name = layer.getConfig().getLayerName();
+            if (name.startsWith("conv") || name.startsWith("lstm")) {
+                for (var parameter : layer.paramTable().entrySet()) {
+                    assertArrayEquals(parameter.getValue().dup().data().asFloat(),
+                            head.network().getLayer(name).getParam(parameter.getKey()).dup().data().asFloat(), 0f, name + " " + parameter.getKey());
+                }
+                compared++;
+            }
+        }
+        assertTrue(compared >= 3, "two convolutions and the LSTM compared: " + compared);
+        assertTrue(head.metadata().source().contains("trunk of builtin (frozen)"), head.metadata().source());
     }
 
     @Test
