@@ -43,5 +43,5 @@ for n in 100000 1000000; do
     --filters 16,16 --lstm 16 --dense 16 --seed 3
 done
 column -t "$out/rss.tsv"
-grep -h "windows/s" "$out"/train-epoch-*.log | tail -n 4
+for log in "$out"/train-epoch-*.log; do echo "$(basename "$log" .log): $(grep "windows/s" "$log" | tail -n 1)"; done
 cat "$out/check.json"

@@ -57,13 +57,17 @@ final class DatasetCommand implements Callable<Integer> {
             description = "Share of windows positive for no factor to keep in train and validation; test keeps all (default: ${DEFAULT-VALUE}).")
     double negatives;
 
+    @Option(names = "--gc-matched-negatives",
+            description = "Keep negatives (in train and validation, --negatives of them) so that their G+C distribution matches the positives' (a first pass counts windows by G+C).")
+    boolean gcMatched;
+
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed for down-sampling negatives (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Override
     public Integer call() {
         DatasetBuild.Options options = new DatasetBuild.Options(genomeFile, peaks, prefix, regions, testContigs, testRegions,
-                validationContigs, validationRegions, blacklist, length, step, bin, maxN, negatives, seed);
+                validationContigs, validationRegions, blacklist, length, step, bin, maxN, negatives, gcMatched, seed);
         String summary = DatasetBuild.run(options, System.err);
         System.err.print(summary.lines().map(l -> "zinfer: " + l + "\n").reduce("", String::concat));
         return 0;

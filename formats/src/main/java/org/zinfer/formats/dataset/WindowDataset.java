@@ -109,11 +109,20 @@ public final class WindowDataset implements AutoCloseable {
         for (int w = 0; w < n; w++) {
             Object window = Array.get(slice, w);
             for (int a = 0; a < shape[1]; a++) {
-                float[] row = floats(Array.get(window, a));
+                Object row = Array.get(window, a);
+                if (!channelsLast && row instanceof byte[] bytes) {
+                    // zinfer's own layout, (N, 4, length) uint8: no float copy of each row
+                    int at = (w * OneHot.CHANNELS + a) * length;
+                    for (int b = 0; b < length; b++) {
+                        oneHot[at + b] = bytes[b];
+                    }
+                    continue;
+                }
+                float[] values = floats(row);
                 for (int b = 0; b < shape[2]; b++) {
                     int channel = channelsLast ? b : a;
                     int position = channelsLast ? a : b;
-                    oneHot[(w * OneHot.CHANNELS + channel) * length + position] = row[b];
+                    oneHot[(w * OneHot.CHANNELS + channel) * length + position] = values[b];
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.zinfer.formats.dataset;
 
+import org.zinfer.formats.InputException;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.io.AtomicOutput;
 
@@ -29,6 +30,10 @@ public final class WindowDatasetWriter implements AutoCloseable {
 
     /** Starts the file (under its temporary name). */
     public WindowDatasetWriter(Path target, List<String> factors, int windowLength) {
+        if ((long) CHUNK_WINDOWS * OneHot.CHANNELS * windowLength > Integer.MAX_VALUE) {
+            throw new InputException("windows of " + windowLength + " nt are too long for a dataset (at most "
+                    + Integer.MAX_VALUE / (CHUNK_WINDOWS * OneHot.CHANNELS) + " nt: a chunk of " + CHUNK_WINDOWS + " windows must stay under 2 GiB)");
+        }
         this.factors = List.copyOf(factors);
         this.windowLength = windowLength;
         this.output = new AtomicOutput(target);

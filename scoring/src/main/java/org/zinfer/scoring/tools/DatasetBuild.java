@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class DatasetBuild {
      */
     public record Options(Path genome, List<String> peaks, String prefix, Path regions, List<String> testContigs, Path testRegions,
                           List<String> validationContigs, Path validationRegions, Path blacklist, int length, int step, int bin,
-                          double maxN, double negatives, long seed) {
+                          double maxN, double negatives, boolean gcMatched, long seed) {
     }
 
     private DatasetBuild() {
@@ -61,7 +62,9 @@ public final class DatasetBuild {
             long windows = TiledWindows.count(genome, tiled, options.length(), options.step());
             log.printf("zinfer: %,d windows to tile; the splits will hold at most that many, %s of one-hot before compression "
                     + "(deflate keeps about a sixth), written as they come%n", windows, gigabytes(windows * OneHot.CHANNELS * options.length()));
-            ProgressMeter progress = new ProgressMeter(log, "windows", windows, 10);
+            boolean twoPasses = options.gcMatched() && options.negatives() < 1;
+            ProgressMeter progress = new ProgressMeter(log, twoPasses ? "windows (two passes: G+C census, then writing)" : "windows",
+                    twoPasses ? 2 * windows : windows, 10);
             PeakDatasetBuilder builder = new PeakDatasetBuilder(genome, factors, peakIndexes, settings);
             Map<String, WindowDatasetWriter> splits = new LinkedHashMap<>();
             try {
@@ -94,7 +97,7 @@ public final class DatasetBuild {
         IntervalIndex validation = holdOut(genome, o.validationContigs(), o.validationRegions(), "validation");
         IntervalIndex blacklist = o.blacklist() == null ? null : IntervalIndex.read(o.blacklist(), genome);
         try {
-            return new PeakDatasetBuilder.Settings(o.length(), o.step(), o.bin(), o.maxN(), o.negatives(), o.seed(), blacklist, test, validation);
+            return new PeakDatasetBuilder.Settings(o.length(), o.step(), o.bin(), o.maxN(), o.negatives(), o.gcMatched(), o.seed(), blacklist, test, validation);
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage(), e);
         }
@@ -112,9 +115,9 @@ public final class DatasetBuild {
     }
 
     private static String provenance(Options o, ReferenceGenome genome, List<String> factors) {
-        return String.format("{\"made_by\":\"zinfer dataset\",\"genome\":\"%s\",\"peaks\":\"%s\",\"length\":%d,\"step\":%d,\"bin\":%d,\"max_n\":%s,\"negatives\":%s,\"seed\":%d,\"factors\":%d}",
+        return String.format("{\"made_by\":\"zinfer dataset\",\"genome\":\"%s\",\"peaks\":\"%s\",\"length\":%d,\"step\":%d,\"bin\":%d,\"max_n\":%s,\"negatives\":%s,\"gc_matched\":%s,\"seed\":%d,\"factors\":%d}",
                 genome.path().getFileName(), String.join(",", o.peaks()).replace("\"", ""), o.length(), o.step(), o.bin(), o.maxN(),
-                o.negatives(), o.seed(), factors.size());
+                o.negatives(), o.gcMatched(), o.seed(), factors.size());
     }
 
     private static String summary(List<String> factors, Map<String, WindowDatasetWriter> splits, PeakDatasetBuilder.Built built) {
@@ -134,6 +137,8 @@ public final class DatasetBuild {
         out.append('\n');
         out.append(String.format("# dropped: %d with too many N, %d on the blacklist, %d reaching across splits, %d negatives down-sampled%n",
                 built.tooManyN(), built.blacklisted(), built.straddling(), built.negativesLeftOut()));
+        built.meanGc().forEach((split, gc) -> out.append(String.format(Locale.ROOT,
+                "# G+C-matched negatives, %s: mean G+C of positives %.3f, of all negatives %.3f, of those kept %.3f%n", split, gc[0], gc[1], gc[2])));
         return out.toString();
     }
 

@@ -23,6 +23,7 @@ final class ConvLstmBackprop {
     private final LstmStage lstm;
     private final List<DenseStage> dense;
     private float[] probabilities = new float[1];
+    private float[] positionsFirst = new float[1];
 
     private ConvLstmBackprop(int windowLength, List<ConvolutionStage> convolutions, LstmStage lstm, List<DenseStage> dense) {
         this.windowLength = windowLength;
@@ -141,7 +142,7 @@ final class ConvLstmBackprop {
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {
         int channels = OneHot.CHANNELS;
-        float[] x = new float[batch * windowLength * channels];
+        float[] x = positionsFirst = ConvolutionStage.grow(positionsFirst, batch * windowLength * channels);
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int from = (n * channels + c) * windowLength;

@@ -39,6 +39,7 @@ final class ConvolutionStage {
     private final Mirror inputGradient = new Mirror(1);
     private float[] preActivation = new float[1];
     private float[] output = new float[1];
+    private float[] unpaddedInputGradient = new float[1];
     private int[] winner = new int[1];
     private int inputLength;
     private int batch;
@@ -144,7 +145,7 @@ final class ConvolutionStage {
 
     /**
      * Given the loss gradient for the last forward output, sets the weight and bias gradients and returns the
-     * gradient for the input ([batch][inputLength][channels]), or null when not asked for.
+     * gradient for the input ([batch][inputLength][channels], in a buffer the next call reuses), or null when not asked for.
      */
     float[] backward(float[] outputGradient, boolean wantInput) {
         int span = span();
@@ -193,11 +194,11 @@ final class ConvolutionStage {
                     weights.value.device, (long) j * channels * filters, filters, 1f, inputGradient.device, (long) j * channels, channels);
         }
         inputGradient.pull(total);
-        float[] result = new float[batch * inputLength * channels];
+        unpaddedInputGradient = grow(unpaddedInputGradient, batch * inputLength * channels);
         for (int n = 0; n < batch; n++) {
-            System.arraycopy(inputGradient.heap, (n * span + lead) * channels, result, n * inputLength * channels, inputLength * channels);
+            System.arraycopy(inputGradient.heap, (n * span + lead) * channels, unpaddedInputGradient, n * inputLength * channels, inputLength * channels);
         }
-        return result;
+        return unpaddedInputGradient;
     }
 
     static float[] grow(float[] array, int size) {

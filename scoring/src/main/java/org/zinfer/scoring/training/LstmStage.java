@@ -155,14 +155,17 @@ final class LstmStage {
         }
     }
 
-    /** Sets the variables' gradients and returns the gradient for the input sequence, [batch][steps][channels]. */
+    /**
+     * Sets the variables' gradients and returns the gradient for the input sequence, [batch][steps][channels]
+     * (at the start of a buffer the next call reuses).
+     */
     float[] backward(float[] featureGradient) {
         int rows = batch * steps;
         inputGradient.ensure((long) rows * channels);
         for (int d = 0; d < directions.length; d++) {
             backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f);
         }
-        return Arrays.copyOf(inputGradient.pull(rows * channels).heap, rows * channels);
+        return inputGradient.pull(rows * channels).heap;
     }
 
     private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate) {

@@ -20,9 +20,12 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
     private final int batchSize;
     private final Random random;
     private final List<Long> blocks = new ArrayList<>();
-    private final List<float[][]> pool = new ArrayList<>();
+    /** The pool: a few blocks as read, and the shuffled order of their rows (block index, row) as block << 16 | row. */
+    private final List<Examples.Rows> pool = new ArrayList<>();
+    private final List<Integer> order = new ArrayList<>();
     private int nextBlock;
     private int poolPosition;
+    private long served;
 
     public ShuffledBatches(Examples examples, int batchSize, long seed, int epoch) {
         this.examples = examples;
@@ -36,47 +39,46 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
 
     @Override
     public boolean hasNext() {
-        return poolPosition < pool.size() || nextBlock < blocks.size();
+        return served < examples.size();
     }
 
+    /** The next batch, copied straight from the pool's blocks (no copy per example: an epoch reads every window once). */
     @Override
     public Examples.Rows next() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        List<float[][]> batch = new ArrayList<>(batchSize);
-        while (batch.size() < batchSize && hasNext()) {
-            if (poolPosition == pool.size()) {
+        int count = (int) Math.min(batchSize, examples.size() - served);
+        int factors = examples.factors();
+        float[] inputs = null;
+        float[] labels = new float[count * factors];
+        for (int i = 0; i < count; i++) {
+            if (poolPosition == order.size()) {
                 refill();
             }
-            batch.add(pool.get(poolPosition++));
+            int code = order.get(poolPosition++);
+            Examples.Rows rows = pool.get(code >>> 16);
+            int row = code & 0xFFFF;
+            int width = rows.inputs().length / rows.count();
+            inputs = inputs == null ? new float[count * width] : inputs;
+            System.arraycopy(rows.inputs(), row * width, inputs, i * width, width);
+            System.arraycopy(rows.labels(), row * factors, labels, i * factors, factors);
         }
-        int inputWidth = batch.get(0)[0].length;
-        int factors = examples.factors();
-        float[] inputs = new float[batch.size() * inputWidth];
-        float[] labels = new float[batch.size() * factors];
-        for (int i = 0; i < batch.size(); i++) {
-            System.arraycopy(batch.get(i)[0], 0, inputs, i * inputWidth, inputWidth);
-            System.arraycopy(batch.get(i)[1], 0, labels, i * factors, factors);
-        }
-        return new Examples.Rows(batch.size(), inputs, labels);
+        served += count;
+        return new Examples.Rows(count, inputs, labels);
     }
 
     private void refill() {
         pool.clear();
+        order.clear();
         poolPosition = 0;
-        int factors = examples.factors();
         for (int b = 0; b < POOL_BLOCKS && nextBlock < blocks.size(); b++) {
             Examples.Rows rows = examples.read(blocks.get(nextBlock++), BLOCK);
-            int width = rows.inputs().length / rows.count();
             for (int i = 0; i < rows.count(); i++) {
-                float[] input = new float[width];
-                float[] label = new float[factors];
-                System.arraycopy(rows.inputs(), i * width, input, 0, width);
-                System.arraycopy(rows.labels(), i * factors, label, 0, factors);
-                pool.add(new float[][] {input, label});
+                order.add(pool.size() << 16 | i);
             }
+            pool.add(rows);
         }
-        Collections.shuffle(pool, random);
+        Collections.shuffle(order, random);
     }
 }
