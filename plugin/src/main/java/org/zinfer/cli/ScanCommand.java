@@ -26,6 +26,9 @@ final class ScanCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    StrandOptions strands;
+
     @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "FILE",
             description = "Indexed genome FASTA (.fai; bgzip also needs .gzi).")
     Path fasta;
@@ -65,7 +68,8 @@ final class ScanCommand implements Callable<Integer> {
             throw new InputException("--max-n must be a fraction from 0 to 1, not " + maxN);
         }
         FactorModel loaded = model.load(System.err);
-        GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch, restart);
+        GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch, restart,
+                strands.reverseComplement);
         GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         String resumed = summary.resumed() > 0 ? String.format(", %,d more resumed from an earlier run", summary.resumed()) : "";
         System.err.printf("zinfer: scored %,d windows%s (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",

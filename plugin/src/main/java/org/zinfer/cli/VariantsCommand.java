@@ -38,8 +38,8 @@ final class VariantsCommand implements Callable<Integer> {
     @Option(names = "--factors", split = ",", paramLabel = "NAME", description = "Only these factors (default: all).")
     List<String> factors;
 
-    @Option(names = "--reverse-complement", description = "Average each score with the reverse complement's.")
-    boolean reverseComplement;
+    @Mixin
+    StrandOptions strands;
 
     @Option(names = "--tsv", paramLabel = "FILE", description = "Also write every score of every allele as TSV.")
     Path tsv;
@@ -49,7 +49,7 @@ final class VariantsCommand implements Callable<Integer> {
         FactorModel loaded = model.load(System.err);
         List<EffectScore> chosen = scores.stream().map(EffectScore::parse).distinct().toList();
         VariantScan.Options options = new VariantScan.Options(fasta, vcf, out, tsv, chosen, factorIndices(loaded),
-                reverseComplement, model.batch);
+                strands.reverseComplement, model.batch);
         VariantScan.Summary summary = VariantScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         System.err.printf("zinfer: %,d records in, %,d out; %,d of %,d ALT alleles scored in %.1f s (%,.0f variants/s)%s%n",
                 summary.recordsIn(), summary.recordsOut(), summary.scored(), summary.alleles(), summary.seconds(),

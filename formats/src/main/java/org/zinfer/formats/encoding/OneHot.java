@@ -61,6 +61,19 @@ public final class OneHot {
     }
 
     /** How many of bases[from, from + length) are not A, C, G or T. */
+    /** Turns the channel codes of a window in place into those of its reverse complement (N stays N). */
+    public static void reverseComplementChannels(byte[] codes, int offset, int length) {
+        for (int i = offset, j = offset + length - 1; i <= j; i++, j--) {
+            byte left = codes[i];
+            codes[i] = complement(codes[j]);
+            codes[j] = complement(left);
+        }
+    }
+
+    private static byte complement(byte code) {
+        return code < 0 ? code : (byte) (CHANNELS - 1 - code);
+    }
+
     public static int countUnknown(byte[] bases, int from, int length) {
         int unknown = 0;
         for (int i = from; i < from + length; i++) {

@@ -1,5 +1,6 @@
 package org.zinfer.scoring.engine;
 
+import org.zinfer.formats.encoding.BothStrands;
 import org.zinfer.formats.encoding.Encodable;
 
 import java.util.ArrayDeque;
@@ -46,6 +47,25 @@ public final class ScoringEngine {
     /** Scores the windows of all items and returns how many windows were scored. */
     public <T extends Encodable> long run(Iterator<T> items, ScoreSink<T> sink, ProgressMeter progress) {
         return run(items, item -> 0, sink, progress);
+    }
+
+    /**
+     * As {@link #run(Iterator, Function, ScoreSink, ProgressMeter)}, each window read on both strands: the sink
+     * gets every window's mean of its two strands' scores ({@link StrandMean}). Twice the windows to score.
+     */
+    public <T extends Encodable> long runBothStrands(Iterator<T> items, Function<T, Object> group, ScoreSink<T> sink, ProgressMeter progress) {
+        Iterator<BothStrands<T>> both = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return items.hasNext();
+            }
+
+            @Override
+            public BothStrands<T> next() {
+                return new BothStrands<>(items.next());
+            }
+        };
+        return run(both, item -> group.apply(item.item()), StrandMean.sink(sink, scorer.outputs()), progress);
     }
 
     /**

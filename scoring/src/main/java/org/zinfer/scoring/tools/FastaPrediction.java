@@ -28,7 +28,8 @@ public final class FastaPrediction {
     private FastaPrediction() {
     }
 
-    public static long run(FactorModel model, Path fasta, Path out, WindowScorer scorer, int batchSize, PrintStream log) {
+    /** reverseComplement: each record's scores are the mean of its two strands'. Returns the records scored. */
+    public static long run(FactorModel model, Path fasta, Path out, WindowScorer scorer, int batchSize, boolean reverseComplement, PrintStream log) {
         try (FastaRecords records = new FastaRecords(fasta, model.windowLength());
              AtomicOutput output = new AtomicOutput(out);
              BufferedWriter writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8)) {
@@ -49,7 +50,8 @@ public final class FastaPrediction {
                 }
             };
             ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "records", 0, 10);
-            long scored = new ScoringEngine(scorer, model.windowLength(), batchSize).run(records, sink, progress);
+            ScoringEngine engine = new ScoringEngine(scorer, model.windowLength(), batchSize);
+            long scored = reverseComplement ? engine.runBothStrands(records, record -> 0, sink, progress) / 2 : engine.run(records, sink, progress);
             if (scored == 0) {
                 throw new InputException("FASTA file " + fasta + " holds no records to score");
             }

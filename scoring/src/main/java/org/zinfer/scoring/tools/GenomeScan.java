@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * zinfer scan: scores the windows of regions of a genome (whole contigs by default) and writes one track
@@ -37,10 +38,14 @@ public final class GenomeScan {
 
     /**
      * What to scan and how. regions empty means every contig whole. threshold null means no BED files. restart
-     * discards whatever scan the output directory holds instead of resuming or refusing it.
+     * discards whatever scan the output directory holds instead of resuming or refusing it. reverseComplement:
+     * each window's score is the mean of its two strands'.
      */
     public record Options(Path fasta, List<Region> regions, int step, double maxUnknownFraction, Path outDir,
-                          Float threshold, int batchSize, boolean restart) {
+                          Float threshold, int batchSize, boolean restart, boolean reverseComplement) {
+        int strands() {
+            return reverseComplement ? 2 : 1;
+        }
     }
 
     /** What a scan did: windows scored now, windows replayed from a killed run's log, windows skipped as mostly N. */
@@ -82,10 +87,16 @@ public final class GenomeScan {
                         log.printf("zinfer: resuming: %,d windows were scored by an earlier run (kept in %s)%n",
                                 resumed, options.outDir().resolve(ScanCheckpoint.LOG));
                     }
-                    progress = new ProgressMeter(log, "windows", total - resumed, 10);
+                    progress = new ProgressMeter(log, options.reverseComplement() ? "windows (both strands)" : "windows",
+                            (total - resumed) * options.strands(), 10);
                     long tile = (long) options.batchSize() * options.step();
-                    new ScoringEngine(scorer, length, options.batchSize()).run(windows,
-                            w -> w.window().contig() + ":" + w.window().start() / tile, logged(scores, sink), progress);
+                    Function<SequenceWindow, Object> group = w -> w.window().contig() + ":" + w.window().start() / tile;
+                    ScoringEngine engine = new ScoringEngine(scorer, length, options.batchSize());
+                    if (options.reverseComplement()) {
+                        engine.runBothStrands(windows, group, logged(scores, sink), progress);
+                    } else {
+                        engine.run(windows, group, logged(scores, sink), progress);
+                    }
                 }
                 tracks.commit();
             } catch (RuntimeException | Error e) {
@@ -94,7 +105,7 @@ public final class GenomeScan {
             }
             manifest(model, options, genome, regions, contigs, fingerprint).write(options.outDir());
             checkpoint.finish();
-            return new Summary(progress.done(), resumed, windows.skipped(), progress.seconds());
+            return new Summary(progress.done() / options.strands(), resumed, windows.skipped(), progress.seconds());
         }
     }
 
@@ -109,6 +120,9 @@ public final class GenomeScan {
         fingerprint.put("max-n", String.valueOf(options.maxUnknownFraction()));
         fingerprint.put("bed-threshold", options.threshold() == null ? "none" : String.valueOf(options.threshold()));
         fingerprint.put("scores", scorer.bitsDependOn(options.batchSize()));
+        if (options.reverseComplement()) {
+            fingerprint.put("strands", "both, averaged");
+        }
         fingerprint.put("zinfer", Version.current());
         return fingerprint;
     }

@@ -3,6 +3,7 @@ package org.zinfer.scoring.variant;
 import org.zinfer.formats.variant.AnnotatedVcfWriter;
 import org.zinfer.formats.variant.VcfLineReader;
 import org.zinfer.scoring.engine.ScoreSink;
+import org.zinfer.scoring.engine.StrandMean;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,12 @@ public final class EffectWriter implements ScoreSink<VariantRecord> {
     /** Scores come as the item lays its windows out: REF, then each scorable ALT, every one strand after strand. */
     private List<VariantEffect> effects(VariantRecord item, float[] scores, int offset) {
         List<VariantEffect> effects = new ArrayList<>();
-        float[] ref = item.windows() == 0 ? null : strandMean(scores, offset, item.strands());
+        float[] ref = item.windows() == 0 ? null : StrandMean.of(scores, offset, item.strands(), outputs);
         int window = 1;
         for (String reason : item.reasons()) {
             alleles++;
             if (reason == null) {
-                float[] alt = strandMean(scores, offset + window * item.strands() * outputs, item.strands());
+                float[] alt = StrandMean.of(scores, offset + window * item.strands() * outputs, item.strands(), outputs);
                 effects.add(new VariantEffect(ref, alt, null));
                 window++;
                 scored++;
@@ -61,16 +62,6 @@ public final class EffectWriter implements ScoreSink<VariantRecord> {
             }
         }
         return effects;
-    }
-
-    private float[] strandMean(float[] scores, int offset, int strands) {
-        float[] mean = new float[outputs];
-        for (int s = 0; s < strands; s++) {
-            for (int f = 0; f < outputs; f++) {
-                mean[f] += scores[offset + s * outputs + f] / strands;
-            }
-        }
-        return mean;
     }
 
     public long written() {

@@ -45,7 +45,7 @@ class KerasModelReaderTest {
         Path fasta = new TestWindows(9).random(60).withUnknownBases(20).repeats(20).writeFasta(dir.resolve("w.fa"));
         FactorModel model = ModelLoader.load(keras);
         Path ours = dir.resolve("ours.tsv");
-        FastaPrediction.run(model, fasta, ours, new GraphScorer(model.network(), 1000, 2), 32, null);
+        FastaPrediction.run(model, fasta, ours, new GraphScorer(model.network(), 1000, 2), 32, false, null);
         Path reference = dir.resolve("reference.tsv");
         String script = TestEnvironment.root().resolve("scoring/src/test/python/keras_reference.py").toString();
         TestEnvironment.run(TestEnvironment.python(script, keras.toString(), fasta.toString(), reference.toString()));

@@ -77,7 +77,7 @@ class KerasParityTest {
 
     private List<double[]> zinferScores(FactorModel model, WindowScorer scorer) {
         Path out = dir.resolve("zinfer.tsv");
-        FastaPrediction.run(model, windows, out, scorer, 128, null);
+        FastaPrediction.run(model, windows, out, scorer, 128, false, null);
         return TestWindows.readScores(out);
     }
 
