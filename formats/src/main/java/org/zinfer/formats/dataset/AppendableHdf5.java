@@ -18,8 +18,8 @@ import static org.bytedeco.hdf5.global.hdf5.*;
  * (jHDF writes a dataset from memory in one piece, and refuses one over 2 GiB). Each dataset is chunked along
  * that axis and deflate-compressed; rows are appended a block at a time, so memory does not grow with the
  * file. The file keeps the oldest format HDF5 can write (version-1 B-tree chunk index), which every reader,
- * h5py and jHDF included, understands. The library is built without thread safety, so every call into it
- * holds one lock.
+ * h5py and jHDF included, understands, and no timestamps, so that the same windows give the same bytes. The
+ * library is built without thread safety, so every call into it holds one lock.
  */
 final class AppendableHdf5 implements AutoCloseable {
     private static final long UNLIMITED = -1L;
@@ -63,6 +63,7 @@ final class AppendableHdf5 implements AutoCloseable {
             long creation = check(H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g()), "H5Pcreate", path);
             check(H5Pset_chunk(creation, rank, chunk), "H5Pset_chunk", path);
             check(H5Pset_deflate(creation, 4), "H5Pset_deflate", path);
+            check(H5Pset_obj_track_times(creation, false), "H5Pset_obj_track_times", path); // the same windows, the same bytes
             long id = check(H5Dcreate2(file, name, H5T_NATIVE_UINT8_g(), space, H5P_DEFAULT, creation, H5P_DEFAULT), "H5Dcreate2 " + name, path);
             H5Pclose(creation);
             H5Sclose(space);

@@ -102,6 +102,28 @@ class WindowDatasetTest {
     }
 
     @Test
+    void theSameWindowsGiveTheSameBytes() throws Exception {
+        List<Path> files = new java.util.ArrayList<>();
+        for (String name : List.of("one.h5", "two.h5")) {
+            Path file = dir.resolve(name);
+            try (WindowDatasetWriter writer = new WindowDatasetWriter(file, List.of("a", "b"), 20)) {
+                Random random = new Random(8);
+                for (int i = 0; i < 300; i++) {
+                    StringBuilder bases = new StringBuilder();
+                    for (int j = 0; j < 20; j++) {
+                        bases.append("ACGTN".charAt(random.nextInt(5)));
+                    }
+                    writer.add(bases.toString().getBytes(StandardCharsets.US_ASCII), new boolean[] {random.nextBoolean(), false});
+                }
+                writer.commit("{}");
+            }
+            files.add(file);
+            Thread.sleep(1100); // a timestamp in the file would now differ
+        }
+        assertArrayEquals(Files.readAllBytes(files.get(0)), Files.readAllBytes(files.get(1)));
+    }
+
+    @Test
     void aWriterClosedWithoutCommitLeavesNoFile() {
         Path file = dir.resolve("interrupted.h5");
         try (WindowDatasetWriter writer = new WindowDatasetWriter(file, List.of("a"), 10)) {
