@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.testing.SyntheticGenome;
 import org.zinfer.testing.TestModels;
-import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
 import java.nio.file.Files;

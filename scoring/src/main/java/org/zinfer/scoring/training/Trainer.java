@@ -7,7 +7,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.evaluation.FactorMetrics;
-import org.zinfer.scoring.training.ConvLstmTrainer;
 
 import java.io.PrintStream;
 import java.util.List;

@@ -9,7 +9,6 @@ import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
-import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 
