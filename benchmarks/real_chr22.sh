@@ -5,7 +5,8 @@
 # The model: a new head on the built-in model's frozen trunk, with zinfer train's default flags. zinfer
 # evaluate puts it beside each window's G+C fraction and a JASPAR 2024 PWM scan of each factor's matrix.
 #
-# usage: benchmarks/real_chr22.sh OUTDIR     (from the project root, after mvn package; ~10 minutes on 2 cores)
+# usage: benchmarks/real_chr22.sh OUTDIR [MORE DATASET FLAGS, e.g. --gc-matched-negatives]
+#        (from the project root, after mvn package; ~5 minutes on 2 cores)
 # writes OUTDIR/report/metrics.tsv (model, gc_*, pwm_* columns) and the logs
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ printf 'chr22\t16050000\t22000000\n' > "$out/regions.bed"
 printf 'chr22\t19500000\t22000000\n' > "$out/test.bed"
 "${zinfer[@]}" dataset -g "$shared/genome/hg19.chr22_1-22000000.fa.gz" --peaks "$peaks" --regions "$out/regions.bed" \
   --test-regions "$out/test.bed" --blacklist "$shared/annotation/hg19.blacklist.bed.gz" --length 1000 --step 50 --bin 200 \
-  --negatives 0.15 --seed 1 -o "$out/chr22" 2> "$out/dataset.log"
+  --negatives 0.15 --seed 1 "${@:2}" -o "$out/chr22" 2> "$out/dataset.log"
 "${zinfer[@]}" train --train "$out/chr22.train.h5" --transfer-from builtin -o "$out/transfer.zinfer" 2> "$out/train.log"
 motifs=""
 for name in $(echo "$peaks" | tr ',' '\n' | cut -d= -f1); do
