@@ -4,6 +4,7 @@ import org.zinfer.formats.InputException;
 import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.training.Augmentation;
 import org.zinfer.scoring.training.Trainer;
 import org.zinfer.scoring.training.TrainingRun;
 import picocli.CommandLine.Command;
@@ -56,6 +57,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--transfer-from", paramLabel = "MODEL", description = "Start from this model's trunk (bundle or Keras .h5, or 'builtin' for the built-in model) with a new head of K outputs.")
     Path transferFrom;
 
+    @Option(names = "--augment-reverse-complement",
+            description = "Each epoch, give each training window as its reverse complement half the time (drawn from --seed, the epoch and the window).")
+    boolean augmentReverseComplement;
+
+    @Option(names = "--augment-shift", defaultValue = "0", paramLabel = "NT",
+            description = "Each epoch, shift each training window by up to NT positions either way, the freed end filled with N (default: ${DEFAULT-VALUE}).")
+    int augmentShift;
+
     @Option(names = "--fine-tune", description = "With --transfer-from: train the trunk too (default: frozen).")
     boolean fineTune;
 
@@ -97,7 +106,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new InputException("--output should end in .zinfer, got " + output);
         }
         boolean fast = Flags.fastEngine(engine);
-        Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes));
+        Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,
+                new Augmentation(augmentReverseComplement, augmentShift)));
         TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
                 transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, learningRate, beta1, settings,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), fast, output,

@@ -1,5 +1,7 @@
 package org.zinfer.scoring.training;
 
+import org.zinfer.formats.encoding.OneHot;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,18 +21,26 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
     private final Examples examples;
     private final int batchSize;
     private final Random random;
+    private final Augmentation augmentation;
+    private final long seed;
+    private final int epoch;
     private final List<Long> blocks = new ArrayList<>();
-    /** The pool: a few blocks as read, and the shuffled order of their rows (block index, row) as block << 16 | row. */
+    /** The pool: a few blocks as read (and where each starts), and the shuffled order of their rows as block << 16 | row. */
     private final List<Examples.Rows> pool = new ArrayList<>();
+    private final List<Long> poolStarts = new ArrayList<>();
     private final List<Integer> order = new ArrayList<>();
     private int nextBlock;
     private int poolPosition;
     private long served;
 
-    public ShuffledBatches(Examples examples, int batchSize, long seed, int epoch) {
+    /** augmentation: applied to window examples ([4][length] one-hot) as they go into a batch. */
+    public ShuffledBatches(Examples examples, int batchSize, long seed, int epoch, Augmentation augmentation) {
         this.examples = examples;
         this.batchSize = batchSize;
         this.random = new Random(seed * 1_000_003L + epoch);
+        this.augmentation = augmentation;
+        this.seed = seed;
+        this.epoch = epoch;
         for (long start = 0; start < examples.size(); start += BLOCK) {
             blocks.add(start);
         }
@@ -62,6 +72,7 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
             int width = rows.inputs().length / rows.count();
             inputs = inputs == null ? new float[count * width] : inputs;
             System.arraycopy(rows.inputs(), row * width, inputs, i * width, width);
+            augmentation.apply(inputs, i * width, width / OneHot.CHANNELS, seed, epoch, poolStarts.get(code >>> 16) + row);
             System.arraycopy(rows.labels(), row * factors, labels, i * factors, factors);
         }
         served += count;
@@ -70,10 +81,13 @@ public final class ShuffledBatches implements Iterator<Examples.Rows> {
 
     private void refill() {
         pool.clear();
+        poolStarts.clear();
         order.clear();
         poolPosition = 0;
         for (int b = 0; b < POOL_BLOCKS && nextBlock < blocks.size(); b++) {
-            Examples.Rows rows = examples.read(blocks.get(nextBlock++), BLOCK);
+            long start = blocks.get(nextBlock++);
+            Examples.Rows rows = examples.read(start, BLOCK);
+            poolStarts.add(start);
             for (int i = 0; i < rows.count(); i++) {
                 order.add(pool.size() << 16 | i);
             }

@@ -34,7 +34,8 @@ public final class Trainer {
     private ConvLstmTrainer fast;
     private INDArray bestParameters;
 
-    public record Settings(int epochs, int batchSize, int patience, long seed, double checkpointMinutes) {
+    /** augmentation: what training windows may become each epoch ({@link Augmentation#NONE}: nothing). */
+    public record Settings(int epochs, int batchSize, int patience, long seed, double checkpointMinutes, Augmentation augmentation) {
         public Settings {
             if (epochs < 1 || batchSize < 1 || patience < 1) {
                 throw new IllegalArgumentException("epochs, batch size and patience must be at least 1");
@@ -114,7 +115,7 @@ public final class Trainer {
         long lastSave = started;
         int epoch = state.epoch();
         Nd4j.getRandom().setSeed(settings.seed() + epoch * 7919L + state.batch());
-        ShuffledBatches batches = new ShuffledBatches(train, settings.batchSize(), settings.seed(), epoch);
+        ShuffledBatches batches = new ShuffledBatches(train, settings.batchSize(), settings.seed(), epoch, settings.augmentation());
         ProgressMeter progress = new ProgressMeter(log, "windows of epoch " + (epoch + 1), train.size(), 30);
         double lossSum = state.epochLossSum();
         long windows = state.epochWindows();

@@ -54,6 +54,10 @@ public final class TrainingRun {
     public FactorModel run() {
         try (WindowDataset train = WindowDataset.open(request.trainFile());
              WindowDataset validationFile = request.validationFile() == null ? null : WindowDataset.open(request.validationFile())) {
+            if (request.settings().augmentation().maxShift() >= train.windowLength()) {
+                throw new InputException("--augment-shift " + request.settings().augmentation().maxShift() + " would push a whole window of "
+                        + train.windowLength() + " nt out of itself; give less than the window length");
+            }
             DatasetExamples[] split = examples(train, validationFile);
             List<String> factors = train.factors();
             long started = System.nanoTime();
@@ -111,6 +115,10 @@ public final class TrainingRun {
 
     private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint,
                               Architecture architecture) {
+        if (request.settings().augmentation().any()) {
+            throw new InputException("augmentation changes the windows, but a frozen trunk's features are computed once from them;"
+                    + " add --fine-tune to train the whole network on augmented windows, or leave augmentation out");
+        }
         log.println("zinfer: trunk frozen; computing its features once for " + (split[0].size() + split[1].size()) + " windows");
         FeatureExamples train = Transfer.features(trunk, network, split[0], request.threads(), log);
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
@@ -156,6 +164,7 @@ public final class TrainingRun {
         // --epochs, --patience and --checkpoint-minutes may change on resume: train longer, or stop now and keep the best epoch
         json.put("batch", request.settings().batchSize());
         json.put("seed", request.settings().seed());
+        json.putPOJO("augmentation", request.settings().augmentation());
         return json.toString();
     }
 

@@ -2,6 +2,7 @@ package org.zinfer.scoring.training;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.formats.InputException;
 import org.zinfer.formats.dataset.WindowDataset;
 import org.zinfer.formats.dataset.WindowDatasetWriter;
 import org.zinfer.formats.motif.MotifMatrix;
@@ -61,9 +62,26 @@ class TrainingRunTest {
     }
 
     private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design) {
+        return request(train, transferFrom, output, epochs, design, Augmentation.NONE);
+    }
+
+    private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design, Augmentation augmentation) {
         Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
         return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true,
-                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10), 2, true, output, "test");
+                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test");
+    }
+
+    /** Augmentation is recorded with the model; a frozen trunk, whose features are computed once, refuses it. */
+    @Test
+    void augmentationIsRecordedAndAFrozenTrunkRefusesIt() {
+        Path train = simulate("train.h5", 300, 1, List.of("A"), "GATTACATGTAATC");
+        Augmentation augmentation = new Augmentation(true, 2);
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FactorModel model = new TrainingRun(request(train, null, dir.resolve("a.zinfer"), 1, Architectures.CONVRNN, augmentation), new PrintStream(log)).run();
+        assertTrue(model.metadata().training().contains("\"augmentation\":{\"reverseComplement\":true,\"maxShift\":2}"), model.metadata().training());
+        InputException refused = org.junit.jupiter.api.Assertions.assertThrows(InputException.class, () -> new TrainingRun(
+                request(train, Path.of(ModelLoader.BUILTIN), dir.resolve("f.zinfer"), 1, Architectures.CNN, augmentation), new PrintStream(log)).run());
+        assertTrue(refused.getMessage().contains("--fine-tune"), refused.getMessage());
     }
 
     private FactorMetrics testMetrics(FactorModel model, Path test) {
