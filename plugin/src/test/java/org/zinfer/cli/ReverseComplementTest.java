@@ -69,6 +69,9 @@ class ReverseComplementTest {
             assertEquals(both.get(window)[ctcf], Float.parseFloat(fields[3]), 0f, line);
         }
         assertTrue(Files.readString(tracks.resolve("zinfer-scan.json")).contains("both, averaged"));
+        // the browser sessions open the scan's tracks on the genome it read
+        assertTrue(Files.readString(tracks.resolve("igv_session.xml")).contains("genome=\"" + genomeFile.toRealPath() + "\""));
+        assertTrue(Files.readString(tracks.resolve("igv_session.json")).contains("\"url\" : \"CTCF.bw\""));
     }
 
     private Map<String, float[]> predict(Path fasta, String out, String... extra) throws IOException {

@@ -22,10 +22,11 @@ import java.util.Map;
  * @param contigs       the contigs of the tracks, each with its rank in the FASTA (the order tracks follow)
  * @param modelChecksum SHA-256 of the model's architecture, factors and parameters
  * @param fingerprint   everything that decides the tracks' bytes, as a resumed or repeated scan compares it
+ * @param genome        the FASTA scanned, as an absolute path (null in scans made before zinfer recorded it)
  */
 public record ScanManifest(String model, List<String> factors, int windowLength, int step,
                            List<ManifestContig> contigs, List<String> regions, String zinferVersion,
-                           String modelChecksum, Map<String, String> fingerprint) {
+                           String modelChecksum, Map<String, String> fingerprint, String genome) {
     public static final String FILE = "zinfer-scan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -38,12 +39,18 @@ public record ScanManifest(String model, List<String> factors, int windowLength,
         return regions.stream().map(Region::toString).toList();
     }
 
+    /** Writes the manifest and, when the genome is known, the IGV and igv.js sessions that open the tracks. */
     public void write(Path directory) {
         try (AtomicOutput output = new AtomicOutput(directory.resolve(FILE))) {
             JSON.writeValue(output.temporary().toFile(), this);
             output.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + directory.resolve(FILE), e);
+        }
+        if (genome != null) {
+            String locus = regions.isEmpty() ? contigs.get(0).name() : regions.get(0);
+            IgvDesktopSession.write(directory, factors, genome, locus);
+            IgvJsSession.write(directory, factors, genome, locus);
         }
     }
 

@@ -140,6 +140,15 @@ public final class GenomeScan {
         };
     }
 
+    /** Where the file really is (workflow engines stage inputs as links in their task directories). */
+    private static String realPath(Path file) {
+        try {
+            return file.toRealPath().toString();
+        } catch (IOException e) {
+            throw new InputException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private static long size(Path file) {
         try {
             return Files.size(file);
@@ -162,7 +171,8 @@ public final class GenomeScan {
         List<ScanManifest.ManifestContig> ranked = contigs.stream()
                 .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
         return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
-                ScanManifest.describe(regions), Version.current(), fingerprint.get("model"), fingerprint);
+                ScanManifest.describe(regions), Version.current(), fingerprint.get("model"), fingerprint,
+                realPath(options.fasta()));
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */

@@ -58,7 +58,7 @@ public final class TrackMerge {
         List<String> regions = new ArrayList<>();
         manifests.forEach(m -> regions.addAll(m.regions()));
         new ScanManifest(first.model(), first.factors(), first.windowLength(), first.step(), ordered, regions,
-                first.zinferVersion(), first.modelChecksum(), null).write(output);
+                first.zinferVersion(), first.modelChecksum(), null, first.genome()).write(output);
         return intervals;
     }
 
