@@ -106,7 +106,9 @@ class ScanCommandTest {
     @Test
     void bedListsWindowsAboveTheThreshold() throws IOException {
         String factor = factors.get(2);
-        List<String> bed = Files.readAllLines(out.resolve(factor + ".bed"));
+        List<String> lines = Files.readAllLines(out.resolve(factor + ".bed"));
+        assertTrue(lines.get(0).startsWith("track name=\"" + factor + "\"") && lines.get(0).contains("useScore=1"), lines.get(0));
+        List<String> bed = lines.subList(1, lines.size());
         long expected = predicted.values().stream().filter(s -> s[2] >= 0.9).count();
         assertEquals(expected, bed.size());
         for (String line : bed) {
@@ -120,8 +122,8 @@ class ScanCommandTest {
     void noTemporaryFilesAreLeft() throws IOException {
         try (var files = Files.list(out)) {
             List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
-            assertEquals(8 * 4 + 1, names.size(), names.toString()); // .bw, .bedGraph.gz, .tbi, .bed per factor
-            assertTrue(names.contains("zinfer-scan.json"), names.toString());
+            assertEquals(8 * 4 + 3, names.size(), names.toString()); // .bw, .bedGraph.gz, .tbi, .bed per factor
+            assertTrue(names.containsAll(List.of("zinfer-scan.json", "igv_session.xml", "igv_session.json")), names.toString());
             assertTrue(names.stream().noneMatch(n -> n.startsWith(".")), names.toString());
         }
     }

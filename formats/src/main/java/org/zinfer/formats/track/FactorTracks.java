@@ -40,13 +40,18 @@ public final class FactorTracks implements AutoCloseable {
         contigs.forEach(c -> lengths.put(c.name(), c.length()));
         try {
             Files.createDirectories(directory);
-            for (String factor : factors) {
+            for (int f = 0; f < factors.size(); f++) {
+                String factor = factors.get(f);
                 bigWigs.add(new BigWigWriter(directory.resolve(factor + ".bw"), contigs, typicalSpan));
                 bedGraphs.add(new BedGraphWriter(directory.resolve(factor + ".bedGraph.gz"), contigs));
                 if (threshold != null) {
                     AtomicOutput bed = new AtomicOutput(directory.resolve(factor + ".bed"));
                     beds.add(bed);
-                    bedWriters.add(Files.newBufferedWriter(bed.temporary(), StandardCharsets.US_ASCII));
+                    BufferedWriter writer = Files.newBufferedWriter(bed.temporary(), StandardCharsets.US_ASCII);
+                    bedWriters.add(writer);
+                    // browsers shade each window by its score (useScore) and colour the factor as the sessions do
+                    writer.write("track name=\"" + factor + "\" description=\"" + factor + ": windows scoring at least " + threshold
+                            + " (zinfer)\" useScore=1 color=" + TrackColors.of(f) + "\n");
                 }
             }
         } catch (IOException e) {
