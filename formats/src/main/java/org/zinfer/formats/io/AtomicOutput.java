@@ -2,6 +2,7 @@ package org.zinfer.formats.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +24,16 @@ public final class AtomicOutput implements AutoCloseable {
             Files.createDirectories(this.target.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + target, e);
+        }
+    }
+
+    /** Writes a whole text file (UTF-8) under a temporary name and renames it into place. */
+    public static void writeString(Path file, String text) {
+        try (AtomicOutput output = new AtomicOutput(file)) {
+            Files.writeString(output.temporary(), text, StandardCharsets.UTF_8);
+            output.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

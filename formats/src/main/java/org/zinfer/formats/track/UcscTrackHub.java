@@ -3,9 +3,6 @@ package org.zinfer.formats.track;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.io.AtomicOutput;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -38,9 +35,9 @@ public final class UcscTrackHub {
         String name = label(manifest.model().startsWith("zinfer") ? manifest.model() : "zinfer_" + manifest.model());
         String about = "zinfer scan with " + manifest.model() + ": " + manifest.factors().size() + " factors, windows of "
                 + manifest.windowLength() + " nt at step " + manifest.step();
-        write(hub.resolve("hub.txt"), "hub " + name + "\nshortLabel " + shortLabel(manifest.model()) + "\nlongLabel "
+        AtomicOutput.writeString(hub.resolve("hub.txt"), "hub " + name + "\nshortLabel " + shortLabel(manifest.model()) + "\nlongLabel "
                 + longLabel(about) + "\ngenomesFile genomes.txt\nemail " + email + "\n");
-        write(hub.resolve("genomes.txt"), "genome " + assembly + "\ntrackDb " + assembly + "/trackDb.txt\n");
+        AtomicOutput.writeString(hub.resolve("genomes.txt"), "genome " + assembly + "\ntrackDb " + assembly + "/trackDb.txt\n");
         StringBuilder trackDb = new StringBuilder()
                 .append("track ").append(name).append('\n')
                 .append("compositeTrack on\n")
@@ -58,7 +55,7 @@ public final class UcscTrackHub {
                     .append("    bigDataUrl ../../").append(factor).append(".bw\n")
                     .append("    color ").append(TrackColors.of(i)).append('\n');
         }
-        write(hub.resolve(assembly).resolve("trackDb.txt"), trackDb.toString());
+        AtomicOutput.writeString(hub.resolve(assembly).resolve("trackDb.txt"), trackDb.toString());
         return hub.resolve("hub.txt");
     }
 
@@ -74,14 +71,5 @@ public final class UcscTrackHub {
 
     private static String longLabel(String text) {
         return text.length() <= 76 ? text : text.substring(0, 76);
-    }
-
-    private static void write(Path file, String text) {
-        try (AtomicOutput output = new AtomicOutput(file)) {
-            Files.writeString(output.temporary(), text, StandardCharsets.UTF_8);
-            output.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }

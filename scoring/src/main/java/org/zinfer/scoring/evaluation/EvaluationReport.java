@@ -9,7 +9,6 @@ import org.zinfer.formats.io.AtomicOutput;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +34,8 @@ public final class EvaluationReport {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dir, e);
         }
-        writeText(dir.resolve("metrics.tsv"), tsv(metrics, baselines));
-        writeText(dir.resolve("metrics.json"), json(metrics, baselines, about));
+        AtomicOutput.writeString(dir.resolve("metrics.tsv"), tsv(metrics, baselines));
+        AtomicOutput.writeString(dir.resolve("metrics.json"), json(metrics, baselines, about));
         int k = metrics.factors().size();
         LineChart roc = new LineChart("ROC, mean AUC " + format(metrics.meanRocAuc()), "false positive rate", "true positive rate",
                 new double[] {0, 1}, new double[] {0, 1}).withDiagonal();
@@ -133,15 +132,6 @@ public final class EvaluationReport {
                 .add("training loss", loss.toArray(new double[0][]))
                 .add("validation loss", validationLoss.toArray(new double[0][]))
                 .addDashed("validation ROC AUC", auc.toArray(new double[0][]));
-    }
-
-    private static void writeText(Path file, String text) {
-        try (AtomicOutput output = new AtomicOutput(file)) {
-            Files.writeString(output.temporary(), text, StandardCharsets.UTF_8);
-            output.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 
     private static void writePng(Path file, LineChart chart) {

@@ -12,10 +12,7 @@ import org.zinfer.formats.genome.TiledWindows;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.scoring.engine.ProgressMeter;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -80,7 +77,7 @@ public final class DatasetBuild {
                 String provenance = provenance(options, genome, factors);
                 splits.values().forEach(writer -> writer.commit(provenance));
                 String summary = summary(factors, splits, built);
-                writeSummary(Path.of(options.prefix() + ".summary.tsv"), summary);
+                AtomicOutput.writeString(Path.of(options.prefix() + ".summary.tsv"), summary);
                 return summary;
             } finally {
                 splits.values().forEach(WindowDatasetWriter::close);
@@ -140,14 +137,5 @@ public final class DatasetBuild {
         built.meanGc().forEach((split, gc) -> out.append(String.format(Locale.ROOT,
                 "# G+C-matched negatives, %s: mean G+C of positives %.3f, of all negatives %.3f, of those kept %.3f%n", split, gc[0], gc[1], gc[2])));
         return out.toString();
-    }
-
-    private static void writeSummary(Path file, String summary) {
-        try (AtomicOutput output = new AtomicOutput(file)) {
-            Files.writeString(output.temporary(), summary);
-            output.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
     }
 }
