@@ -33,6 +33,10 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("parameters:   " + loaded.network().numParams());
         System.out.println("source:       " + metadata.source());
         System.out.println("created:      " + metadata.created() + " by zinfer " + metadata.zinferVersion());
+        if (metadata.calibration() != null) {
+            System.out.printf("calibrated:   %s, %,d windows (seed %d)%n", metadata.calibration().method(), metadata.calibration().windows(),
+                    metadata.calibration().seed());
+        }
         return 0;
     }
 }

@@ -7,6 +7,8 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SequencesTest {
     @Test
@@ -47,5 +49,36 @@ class SequencesTest {
 
     private static String text(byte[] b) {
         return new String(b, StandardCharsets.US_ASCII);
+    }
+
+    /** Same dinucleotides (so composition and CpG), same ends, another order; the same seed gives the same shuffle. */
+    @Test
+    void dinucleotideShuffleKeepsEveryDinucleotideCount() {
+        Random source = new Random(3);
+        StringBuilder sequence = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            sequence.append(i % 97 == 0 ? 'N' : "ACGTCG".charAt(source.nextInt(6)));
+        }
+        byte[] bases = sequence.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] shuffled = Sequences.dinucleotideShuffle(bases, new Random(7));
+        assertEquals(bases.length, shuffled.length);
+        assertEquals(bases[0], shuffled[0]);
+        assertEquals(bases[bases.length - 1], shuffled[shuffled.length - 1]);
+        assertEquals(dinucleotides(bases), dinucleotides(shuffled));
+        assertFalse(java.util.Arrays.equals(bases, shuffled));
+        assertArrayEquals(shuffled, Sequences.dinucleotideShuffle(bases, new Random(7)));
+        int same = 0;
+        for (int i = 0; i < bases.length; i++) {
+            same += bases[i] == shuffled[i] ? 1 : 0;
+        }
+        assertTrue(same < 500, "mixed, not nearly the input: " + same + " of 1000 bases in place");
+    }
+
+    private static java.util.Map<String, Integer> dinucleotides(byte[] bases) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i + 1 < bases.length; i++) {
+            counts.merge(new String(bases, i, 2, StandardCharsets.US_ASCII), 1, Integer::sum);
+        }
+        return counts;
     }
 }
