@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Score null windows — windows drawn from GENOME, each shuffled keeping its dinucleotides (G+C and CpG stay, motifs go) — and",
+        description = {"Score null windows — windows without N drawn from GENOME, each shuffled keeping its dinucleotides (G+C and CpG stay, motifs go) — and",
                 "write a copy of the model with each factor's null distribution, from which scores become p-values (empirical to the top 1%, an",
                 "exponential tail on the logit scale fitted beyond)."})
 final class CalibrateCommand implements Callable<Integer> {
@@ -30,15 +30,11 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N", description = "Seed for drawing and shuffling the windows (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--max-n", defaultValue = "0.1", paramLabel = "FRACTION",
-            description = "Draw again when a window holds more than this fraction of N (default: ${DEFAULT-VALUE}).")
-    double maxN;
-
     @Override
     public Integer call() {
         FactorModel loaded = model.load(System.err);
         Calibration calibration = Calibrate.run(loaded, model.scorer(loaded, System.err),
-                new Calibrate.Options(fasta, windows, seed, maxN, output, model.batch), System.err);
+                new Calibrate.Options(fasta, windows, seed, output, model.batch), System.err);
         System.err.printf("zinfer: wrote %s: %s calibrated on %,d %s; p-values from the top %.0f%% on come from the fitted tail%n",
                 output, loaded.metadata().name(), calibration.windows(), calibration.method(), 100 * calibration.factors().get(0).tailProbability());
         return 0;

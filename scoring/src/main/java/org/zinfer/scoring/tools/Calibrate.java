@@ -1,9 +1,7 @@
 package org.zinfer.scoring.tools;
 
 import org.zinfer.formats.InputException;
-import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.encoding.Sequences;
-import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.FastaRecord;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.scoring.bundle.ModelBundle;
@@ -13,6 +11,7 @@ import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.simulation.GenomeBackground;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,13 +22,13 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * zinfer calibrate: scores null windows — windows drawn at random from the user's genome, each shuffled keeping
- * its dinucleotides (so G+C and CpG stay, motifs go) — and stores each factor's null distribution in a copy of
+ * zinfer calibrate: scores null windows — windows without N drawn at random from the user's genome, each shuffled
+ * keeping its dinucleotides (so G+C and CpG stay, motifs go) — and stores each factor's null distribution in a copy of
  * the model bundle, from which p-values come ({@link NullDistribution}).
  */
 public final class Calibrate {
-    /** windows: how many null windows; maxN: the most N a drawn window may hold (else another is drawn). */
-    public record Options(Path fasta, int windows, long seed, double maxN, Path output, int batchSize) {
+    /** windows: how many null windows. */
+    public record Options(Path fasta, int windows, long seed, Path output, int batchSize) {
     }
 
     private Calibrate() {
@@ -64,29 +63,17 @@ public final class Calibrate {
         return calibration;
     }
 
-    /** Window i: a place drawn from the seed and i (contigs by length), its bases shuffled keeping dinucleotides. */
+    /** Window i: drawn from the genome (no N, either strand) with a seed made of the seed and i, then shuffled keeping dinucleotides. */
     static final class NullWindows implements Iterator<FastaRecord> {
-        private final ReferenceGenome genome;
+        private final GenomeBackground genome;
         private final int length;
         private final Options options;
-        private final List<Contig> contigs = new ArrayList<>();
-        private final long[] cumulative;
         private int next;
 
         NullWindows(ReferenceGenome genome, int length, Options options) {
-            this.genome = genome;
+            this.genome = new GenomeBackground(genome, length);
             this.length = length;
             this.options = options;
-            genome.contigs().stream().filter(c -> c.length() >= length).forEach(contigs::add);
-            if (contigs.isEmpty()) {
-                throw new InputException("genome " + options.fasta() + " has no contig of at least " + length + " nt");
-            }
-            cumulative = new long[contigs.size()];
-            long total = 0;
-            for (int c = 0; c < contigs.size(); c++) {
-                total += contigs.get(c).length() - length + 1;
-                cumulative[c] = total;
-            }
         }
 
         @Override
@@ -96,21 +83,9 @@ public final class Calibrate {
 
         @Override
         public FastaRecord next() {
-            SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + next);
-            for (int attempt = 0; attempt < 1000; attempt++) {
-                long place = random.nextLong(cumulative[cumulative.length - 1]);
-                int c = 0;
-                while (cumulative[c] <= place) {
-                    c++;
-                }
-                int start = (int) (place - (c == 0 ? 0 : cumulative[c - 1]));
-                byte[] bases = genome.bases(contigs.get(c).name(), start, start + length);
-                if (OneHot.countUnknown(bases, 0, length) <= options.maxN() * length) {
-                    return new FastaRecord("null" + next++, Sequences.dinucleotideShuffle(bases, new Random(random.nextLong())));
-                }
-            }
-            throw new InputException("genome " + options.fasta() + ": 1,000 windows drawn in a row had more than " + options.maxN()
-                    + " of their bases N; is it mostly gaps?");
+            Random random = new Random(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + next).nextLong());
+            byte[] bases = genome.draw(random, length);
+            return new FastaRecord("null" + next++, Sequences.dinucleotideShuffle(bases, random));
         }
     }
 }
