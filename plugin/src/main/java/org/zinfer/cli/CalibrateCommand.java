@@ -18,6 +18,9 @@ final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    StrandOptions strands;
+
     @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "GENOME", description = "Indexed genome FASTA the model will scan.")
     Path fasta;
 
@@ -34,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         FactorModel loaded = model.load(System.err);
         Calibration calibration = Calibrate.run(loaded, model.scorer(loaded, System.err),
-                new Calibrate.Options(fasta, windows, seed, output, model.batch), System.err);
+                new Calibrate.Options(fasta, windows, seed, output, model.batch, strands.reverseComplement), System.err);
         System.err.printf("zinfer: wrote %s: %s calibrated on %,d %s; p-values from the top %.0f%% on come from the fitted tail%n",
                 output, loaded.metadata().name(), calibration.windows(), calibration.method(), 100 * calibration.factors().get(0).tailProbability());
         return 0;

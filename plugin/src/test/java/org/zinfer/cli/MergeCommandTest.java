@@ -3,6 +3,7 @@ package org.zinfer.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.zinfer.testing.SyntheticGenome;
+import org.zinfer.testing.TestEnvironment;
 import org.zinfer.testing.TestModels;
 
 import java.io.IOException;
@@ -71,6 +72,18 @@ class MergeCommandTest {
         CommandRunner.Outcome outcome = CommandRunner.run("merge", "-o", dir.resolve("m").toString(), empty.toString());
         assertEquals(1, outcome.exitCode());
         assertTrue(outcome.stderr().contains(empty + " is not a finished zinfer scan"), outcome.stderr());
+    }
+
+    /** A chunk scored on both strands and one on one strand are not one scan's tracks. */
+    @Test
+    void refusesChunksScannedOnDifferentStrands() throws IOException {
+        String fasta = TestEnvironment.root().resolve("test-data/demo-genome.fa").toString();
+        Path one = dir.resolve("one");
+        Path both = dir.resolve("both");
+        assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:1-3000", "-o", one.toString()).exitCode());
+        assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:3001-6000", "--reverse-complement", "-o", both.toString()).exitCode());
+        CommandRunner.assertFails(dir.resolve("merged"), "strands (--reverse-complement)", "merge", "-o", dir.resolve("merged").toString(),
+                one.toString(), both.toString());
     }
 
     private static byte[] gunzip(Path file) throws IOException {

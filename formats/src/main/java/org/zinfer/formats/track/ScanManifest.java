@@ -23,10 +23,12 @@ import java.util.Map;
  * @param modelChecksum SHA-256 of the model's architecture, factors and parameters
  * @param fingerprint   everything that decides the tracks' bytes, as a resumed or repeated scan compares it
  * @param genome        the FASTA scanned, as an absolute path (null in scans made before zinfer recorded it)
+ * @param strands       2 when each window's score is the mean of both strands' (scan --reverse-complement), else 1
+ *                      (0, read from scans made before zinfer recorded it, means 1)
  */
 public record ScanManifest(String model, List<String> factors, int windowLength, int step,
                            List<ManifestContig> contigs, List<String> regions, String zinferVersion,
-                           String modelChecksum, Map<String, String> fingerprint, String genome) {
+                           String modelChecksum, Map<String, String> fingerprint, String genome, int strands) {
     public static final String FILE = "zinfer-scan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

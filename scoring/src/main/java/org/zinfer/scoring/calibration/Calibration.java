@@ -9,8 +9,10 @@ import java.util.List;
  * @param method  how the null windows were made, e.g. "dinucleotide-shuffled windows of hg19.fa"
  * @param windows how many null windows were scored
  * @param seed    the seed that drew and shuffled them
+ * @param strands 2 when each null window's score was the mean of both strands' (calibrate --reverse-complement),
+ *                as a scan with --reverse-complement scores; 1 otherwise
  */
-public record Calibration(String method, long windows, long seed, List<NullDistribution> factors) {
+public record Calibration(String method, long windows, long seed, int strands, List<NullDistribution> factors) {
     public Calibration {
         factors = List.copyOf(factors);
     }

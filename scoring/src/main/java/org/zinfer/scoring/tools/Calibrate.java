@@ -8,6 +8,7 @@ import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.calibration.Calibration;
 import org.zinfer.scoring.calibration.NullDistribution;
 import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.engine.ScoreSink;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
@@ -27,8 +28,8 @@ import java.util.SplittableRandom;
  * the model bundle, from which p-values come ({@link NullDistribution}).
  */
 public final class Calibrate {
-    /** windows: how many null windows. */
-    public record Options(Path fasta, int windows, long seed, Path output, int batchSize) {
+    /** windows: how many null windows; reverseComplement: score them as scan --reverse-complement does. */
+    public record Options(Path fasta, int windows, long seed, Path output, int batchSize, boolean reverseComplement) {
     }
 
     private Calibrate() {
@@ -46,19 +47,25 @@ public final class Calibrate {
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
             NullWindows windows = new NullWindows(genome, model.windowLength(), options);
             int[] next = {0};
-            new ScoringEngine(scorer, model.windowLength(), options.batchSize()).run(windows, (window, values, offset) -> {
+            ScoreSink<FastaRecord> sink = (window, values, offset) -> {
                 for (int f = 0; f < outputs; f++) {
                     scores[f][next[0]] = values[offset + f];
                 }
                 next[0]++;
-            }, new ProgressMeter(log, "null windows", options.windows(), 10));
+            };
+            ScoringEngine engine = new ScoringEngine(scorer, model.windowLength(), options.batchSize());
+            if (options.reverseComplement()) {
+                engine.runBothStrands(windows, window -> 0, sink, new ProgressMeter(log, "null windows (both strands)", 2L * options.windows(), 10));
+            } else {
+                engine.run(windows, sink, new ProgressMeter(log, "null windows", options.windows(), 10));
+            }
         }
         List<NullDistribution> factors = new ArrayList<>();
         for (float[] factorScores : scores) {
             factors.add(NullDistribution.of(factorScores));
         }
         Calibration calibration = new Calibration("dinucleotide-shuffled windows of " + options.fasta().getFileName(), options.windows(),
-                options.seed(), factors);
+                options.seed(), options.reverseComplement() ? 2 : 1, factors);
         ModelBundle.write(new FactorModel(model.network(), model.metadata().withCalibration(calibration)), options.output());
         return calibration;
     }

@@ -172,7 +172,7 @@ public final class GenomeScan {
                 .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
         return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
                 ScanManifest.describe(regions), Version.current(), fingerprint.get("model"), fingerprint,
-                realPath(options.fasta()));
+                realPath(options.fasta()), options.strands());
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */

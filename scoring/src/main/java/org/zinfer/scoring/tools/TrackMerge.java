@@ -35,8 +35,10 @@ public final class TrackMerge {
         ScanManifest first = manifests.get(0);
         for (int i = 1; i < manifests.size(); i++) {
             ScanManifest m = manifests.get(i);
-            if (!m.factors().equals(first.factors()) || m.step() != first.step() || m.windowLength() != first.windowLength()) {
-                throw new InputException(inputs.get(i) + " was scanned with other factors, step or window length than " + inputs.get(0));
+            if (!m.factors().equals(first.factors()) || m.step() != first.step() || m.windowLength() != first.windowLength()
+                    || Math.max(1, m.strands()) != Math.max(1, first.strands())) {
+                throw new InputException(inputs.get(i) + " was scanned with other factors, step, window length or strands (--reverse-complement) than "
+                        + inputs.get(0));
             }
             if (!Objects.equals(m.modelChecksum(), first.modelChecksum())) {
                 throw new InputException(inputs.get(i) + " was scanned with another model than " + inputs.get(0)
@@ -58,7 +60,7 @@ public final class TrackMerge {
         List<String> regions = new ArrayList<>();
         manifests.forEach(m -> regions.addAll(m.regions()));
         new ScanManifest(first.model(), first.factors(), first.windowLength(), first.step(), ordered, regions,
-                first.zinferVersion(), first.modelChecksum(), null, first.genome()).write(output);
+                first.zinferVersion(), first.modelChecksum(), null, first.genome(), first.strands()).write(output);
         return intervals;
     }
 
