@@ -11,9 +11,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
-        description = {"Score null windows — windows without N drawn from GENOME, each shuffled keeping its dinucleotides (G+C and CpG stay, motifs go) — and",
-                "write a copy of the model with each factor's null distribution, from which scores become p-values (empirical to the top 1%, an",
-                "exponential tail on the logit scale fitted beyond)."})
+        description = {"Write a copy of the model with each factor's null distribution of scores, from which scores become p-values.",
+                "Null windows are windows without N drawn from GENOME, each shuffled keeping its dinucleotides (G+C and CpG stay, motifs go);",
+                "p-values are empirical down to the top 1%, from an exponential tail on the logit scale fitted to it beyond."})
 final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;

@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "call", mixinStandardHelpOptions = true,
-        description = {"Call binding sites from a finished scan: each window's p-value from the model's calibration (zinfer calibrate), Benjamini-Hochberg",
-                "q-values over all the scan's windows of a factor, overlapping passing windows merged into a site (summit: its best window's centre).",
-                "Writes OUT/FACTOR.narrowPeak.gz with a tabix index."})
+        description = {"Call binding sites from a finished scan as OUT/FACTOR.narrowPeak.gz (+ .tbi) at a false discovery rate.",
+                "Each window's p-value comes from the model's calibration (zinfer calibrate), Benjamini-Hochberg q-values from all the scan's",
+                "windows of a factor; overlapping passing windows merge into a site, its summit at its best window's centre."})
 final class CallCommand implements Callable<Integer> {
     @Option(names = "--scan", required = true, paramLabel = "DIR", description = "Output directory of zinfer scan or merge.")
     Path scan;
