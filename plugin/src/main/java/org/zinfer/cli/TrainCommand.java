@@ -1,6 +1,6 @@
 package org.zinfer.cli;
 
-import org.zinfer.formats.InputException;
+import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
@@ -102,9 +102,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String backend = Backend.require(device);
-        if (!output.getFileName().toString().endsWith(".zinfer")) {
-            throw new InputException("--output should end in .zinfer, got " + output);
-        }
+        ModelBundle.requireBundleName(output);
         boolean fast = Flags.fastEngine(engine);
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,
                 new Augmentation(augmentReverseComplement, augmentShift)));

@@ -29,7 +29,16 @@ final class AppendableHdf5 implements AutoCloseable {
     private final long file;
     private final Map<String, Growing> datasets = new LinkedHashMap<>();
 
-    private record Growing(long id, long[] rowShape, long[] rows) {
+    /** A dataset being written: its handle, the shape of one row, and how many rows it holds so far. */
+    private static final class Growing {
+        final long id;
+        final long[] rowShape;
+        long rows;
+
+        Growing(long id, long[] rowShape) {
+            this.id = id;
+            this.rowShape = rowShape;
+        }
     }
 
     static {
@@ -67,7 +76,7 @@ final class AppendableHdf5 implements AutoCloseable {
             long id = check(H5Dcreate2(file, name, H5T_NATIVE_UINT8_g(), space, H5P_DEFAULT, creation, H5P_DEFAULT), "H5Dcreate2 " + name, path);
             H5Pclose(creation);
             H5Sclose(space);
-            datasets.put(name, new Growing(id, rowShape, new long[1]));
+            datasets.put(name, new Growing(id, rowShape));
         }
     }
 
@@ -75,26 +84,26 @@ final class AppendableHdf5 implements AutoCloseable {
     void append(String name, byte[] values, int count) {
         synchronized (LIBRARY) {
             Growing dataset = datasets.get(name);
-            int rank = dataset.rowShape().length + 1;
+            int rank = dataset.rowShape.length + 1;
             long[] start = new long[rank];
             long[] extent = new long[rank];
             long[] block = new long[rank];
-            start[0] = dataset.rows()[0];
+            start[0] = dataset.rows;
             extent[0] = start[0] + count;
             block[0] = count;
             for (int i = 1; i < rank; i++) {
-                extent[i] = block[i] = dataset.rowShape()[i - 1];
+                extent[i] = block[i] = dataset.rowShape[i - 1];
             }
-            check(H5Dset_extent(dataset.id(), extent), "H5Dset_extent " + name, path);
-            long fileSpace = check(H5Dget_space(dataset.id()), "H5Dget_space", path);
+            check(H5Dset_extent(dataset.id, extent), "H5Dset_extent " + name, path);
+            long fileSpace = check(H5Dget_space(dataset.id), "H5Dget_space", path);
             check(H5Sselect_hyperslab(fileSpace, H5S_SELECT_SET, start, null, block, null), "H5Sselect_hyperslab", path);
             long memorySpace = check(H5Screate_simple(rank, block, null), "H5Screate_simple", path);
             try (BytePointer data = new BytePointer(values)) {
-                check(H5Dwrite(dataset.id(), H5T_NATIVE_UINT8_g(), memorySpace, fileSpace, H5P_DEFAULT, data), "H5Dwrite " + name, path);
+                check(H5Dwrite(dataset.id, H5T_NATIVE_UINT8_g(), memorySpace, fileSpace, H5P_DEFAULT, data), "H5Dwrite " + name, path);
             }
             H5Sclose(memorySpace);
             H5Sclose(fileSpace);
-            dataset.rows()[0] = extent[0];
+            dataset.rows = extent[0];
         }
     }
 
@@ -141,7 +150,7 @@ final class AppendableHdf5 implements AutoCloseable {
         synchronized (LIBRARY) {
             boolean closed = true;
             for (Growing dataset : datasets.values()) {
-                closed &= H5Dclose(dataset.id()) >= 0;
+                closed &= H5Dclose(dataset.id) >= 0;
             }
             datasets.clear();
             closed &= H5Fclose(file) >= 0;

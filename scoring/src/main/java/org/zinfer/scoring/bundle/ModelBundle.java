@@ -41,6 +41,13 @@ public final class ModelBundle {
     private ModelBundle() {
     }
 
+    /** Refuses, before any work, an --output that is not named as a bundle (FILE.zinfer). */
+    public static void requireBundleName(Path output) {
+        if (!output.getFileName().toString().endsWith(".zinfer")) {
+            throw new InputException("--output should end in .zinfer, got " + output);
+        }
+    }
+
     public static void write(FactorModel model, Path target) {
         try (AtomicOutput output = new AtomicOutput(target)) {
             ByteArrayOutputStream network = new ByteArrayOutputStream();

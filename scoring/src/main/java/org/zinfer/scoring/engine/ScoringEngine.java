@@ -50,10 +50,15 @@ public final class ScoringEngine {
     }
 
     /**
-     * As {@link #run(Iterator, Function, ScoreSink, ProgressMeter)}, each window read on both strands: the sink
-     * gets every window's mean of its two strands' scores ({@link StrandMean}). Twice the windows to score.
+     * As {@link #run(Iterator, Function, ScoreSink, ProgressMeter)}; with bothStrands each window is read on both
+     * strands and the sink gets every window's mean of its two strands' scores ({@link StrandMean}): twice the
+     * windows to score, and twice as many counted.
      */
-    public <T extends Encodable> long runBothStrands(Iterator<T> items, Function<T, Object> group, ScoreSink<T> sink, ProgressMeter progress) {
+    public <T extends Encodable> long run(Iterator<T> items, Function<T, Object> group, ScoreSink<T> sink, ProgressMeter progress,
+                                          boolean bothStrands) {
+        if (!bothStrands) {
+            return run(items, group, sink, progress);
+        }
         Iterator<BothStrands<T>> both = new Iterator<>() {
             @Override
             public boolean hasNext() {

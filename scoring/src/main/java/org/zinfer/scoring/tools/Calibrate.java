@@ -30,6 +30,9 @@ import java.util.SplittableRandom;
 public final class Calibrate {
     /** windows: how many null windows; reverseComplement: score them as scan --reverse-complement does. */
     public record Options(Path fasta, int windows, long seed, Path output, int batchSize, boolean reverseComplement) {
+        int strands() {
+            return reverseComplement ? 2 : 1;
+        }
     }
 
     private Calibrate() {
@@ -39,9 +42,7 @@ public final class Calibrate {
         if (options.windows() < 1000) {
             throw new InputException("--windows must be at least 1,000 (p-values below 1e-3 come from the tail fitted to the top 1%)");
         }
-        if (!options.output().getFileName().toString().endsWith(".zinfer")) {
-            throw new InputException("--output should end in .zinfer, got " + options.output());
-        }
+        ModelBundle.requireBundleName(options.output());
         int outputs = scorer.outputs();
         float[][] scores = new float[outputs][options.windows()];
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
@@ -53,19 +54,16 @@ public final class Calibrate {
                 }
                 next[0]++;
             };
-            ScoringEngine engine = new ScoringEngine(scorer, model.windowLength(), options.batchSize());
-            if (options.reverseComplement()) {
-                engine.runBothStrands(windows, window -> 0, sink, new ProgressMeter(log, "null windows (both strands)", 2L * options.windows(), 10));
-            } else {
-                engine.run(windows, sink, new ProgressMeter(log, "null windows", options.windows(), 10));
-            }
+            new ScoringEngine(scorer, model.windowLength(), options.batchSize()).run(windows, window -> 0, sink,
+                    new ProgressMeter(log, options.reverseComplement() ? "null windows (both strands)" : "null windows",
+                            (long) options.strands() * options.windows(), 10), options.reverseComplement());
         }
         List<NullDistribution> factors = new ArrayList<>();
         for (float[] factorScores : scores) {
             factors.add(NullDistribution.of(factorScores));
         }
         Calibration calibration = new Calibration("dinucleotide-shuffled windows of " + options.fasta().getFileName(), options.windows(),
-                options.seed(), options.reverseComplement() ? 2 : 1, factors);
+                options.seed(), options.strands(), factors);
         ModelBundle.write(new FactorModel(model.network(), model.metadata().withCalibration(calibration)), options.output());
         return calibration;
     }

@@ -42,7 +42,7 @@ public final class Evaluation {
             FactorMetrics metrics = FactorMetrics.of(model.factors(), scores, labels);
             List<Baseline> baselines = new ArrayList<>();
             float[] gc = DatasetScores.score(new GcContent(dataset.windowLength(), threads), dataset, batchSize, ProgressMeter.silent());
-            baselines.add(new Baseline("gc", "G+C fraction of the window", FactorMetrics.of(model.factors(), columns(gc, 1, model.factors().size()), labels)));
+            baselines.add(new Baseline("gc", "G+C fraction of the window", FactorMetrics.of(model.factors(), columns(gc, model.factors().size()), labels)));
             if (!motifs.isEmpty()) {
                 baselines.add(motifBaseline(model.factors(), motifs, dataset, labels, batchSize, threads, log));
             }
@@ -94,8 +94,8 @@ public final class Evaluation {
     }
 
     /** A score per window repeated for each of k factors. */
-    private static float[] columns(float[] perWindow, int width, int k) {
-        float[] result = new float[perWindow.length / width * k];
+    private static float[] columns(float[] perWindow, int k) {
+        float[] result = new float[perWindow.length * k];
         for (int i = 0; i < perWindow.length; i++) {
             java.util.Arrays.fill(result, i * k, (i + 1) * k, perWindow[i]);
         }

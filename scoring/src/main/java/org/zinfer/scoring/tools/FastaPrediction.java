@@ -50,8 +50,8 @@ public final class FastaPrediction {
                 }
             };
             ProgressMeter progress = log == null ? ProgressMeter.silent() : new ProgressMeter(log, "records", 0, 10);
-            ScoringEngine engine = new ScoringEngine(scorer, model.windowLength(), batchSize);
-            long scored = reverseComplement ? engine.runBothStrands(records, record -> 0, sink, progress) / 2 : engine.run(records, sink, progress);
+            long scored = new ScoringEngine(scorer, model.windowLength(), batchSize).run(records, record -> 0, sink, progress, reverseComplement)
+                    / (reverseComplement ? 2 : 1);
             if (scored == 0) {
                 throw new InputException("FASTA file " + fasta + " holds no records to score");
             }

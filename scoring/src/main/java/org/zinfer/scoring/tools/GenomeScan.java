@@ -91,12 +91,8 @@ public final class GenomeScan {
                             (total - resumed) * options.strands(), 10);
                     long tile = (long) options.batchSize() * options.step();
                     Function<SequenceWindow, Object> group = w -> w.window().contig() + ":" + w.window().start() / tile;
-                    ScoringEngine engine = new ScoringEngine(scorer, length, options.batchSize());
-                    if (options.reverseComplement()) {
-                        engine.runBothStrands(windows, group, logged(scores, sink), progress);
-                    } else {
-                        engine.run(windows, group, logged(scores, sink), progress);
-                    }
+                    new ScoringEngine(scorer, length, options.batchSize()).run(windows, group, logged(scores, sink), progress,
+                            options.reverseComplement());
                 }
                 tracks.commit();
             } catch (RuntimeException | Error e) {
