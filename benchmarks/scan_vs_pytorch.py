@@ -57,6 +57,8 @@ def bedgraph_values(directory):
     for name in sorted(os.listdir(directory)):
         if name.endswith(".bedGraph.gz"):
             for line in gzip.open(os.path.join(directory, name), "rt"):
+                if line.startswith("track"):
+                    continue
                 contig, start, end, value = line.split("\t")
                 values.setdefault(int(start), []).append(float(value))
     return values

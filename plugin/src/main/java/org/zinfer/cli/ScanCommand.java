@@ -1,18 +1,13 @@
 package org.zinfer.cli;
 
 import org.zinfer.formats.InputException;
-import org.zinfer.formats.genome.BedRegions;
-import org.zinfer.formats.genome.Region;
 import org.zinfer.scoring.tools.GenomeScan;
 import org.zinfer.scoring.model.FactorModel;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
@@ -33,17 +28,8 @@ final class ScanCommand implements Callable<Integer> {
             description = "Indexed genome FASTA (.fai; bgzip also needs .gzi).")
     Path fasta;
 
-    @ArgGroup(exclusive = true)
-    Where where;
-
-    static final class Where {
-        @Option(names = {"-r", "--region"}, paramLabel = "CONTIG[:START-END]",
-                description = "Region to scan, 1-based inclusive (repeat for more); default: every contig whole.")
-        List<String> regions;
-
-        @Option(names = "--regions", paramLabel = "BED", description = "BED file of regions to scan.")
-        Path bed;
-    }
+    @Mixin
+    RegionOptions where;
 
     @Option(names = "--step", defaultValue = "50", paramLabel = "NT", description = "Distance between window starts (default: ${DEFAULT-VALUE}).")
     int step;
@@ -68,24 +54,12 @@ final class ScanCommand implements Callable<Integer> {
             throw new InputException("--max-n must be a fraction from 0 to 1, not " + maxN);
         }
         FactorModel loaded = model.load(System.err);
-        GenomeScan.Options options = new GenomeScan.Options(fasta, regions(), step, maxN, out, threshold, model.batch, restart,
+        GenomeScan.Options options = new GenomeScan.Options(fasta, where.regions(), step, maxN, out, threshold, model.batch, restart,
                 strands.reverseComplement);
         GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         String resumed = summary.resumed() > 0 ? String.format(", %,d more resumed from an earlier run", summary.resumed()) : "";
         System.err.printf("zinfer: scored %,d windows%s (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",
                 summary.windows(), resumed, summary.skipped(), summary.seconds(), summary.windowsPerSecond(), out);
         return 0;
-    }
-
-    private List<Region> regions() {
-        List<Region> regions = new ArrayList<>();
-        if (where != null && where.bed != null) {
-            regions.addAll(BedRegions.read(where.bed));
-        } else if (where != null) {
-            for (String text : where.regions) {
-                regions.add(Region.parse(text));
-            }
-        }
-        return regions;
     }
 }

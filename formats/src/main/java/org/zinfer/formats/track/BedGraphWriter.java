@@ -18,12 +18,19 @@ public final class BedGraphWriter implements AutoCloseable {
     private final TabixedOutput out;
     private final StringBuilder line = new StringBuilder(64);
 
-    public BedGraphWriter(Path target, List<Contig> contigs) {
+    /** trackLine: the file's first line, for genome browsers (the index skips it), or null for none. */
+    public BedGraphWriter(Path target, List<Contig> contigs, String trackLine) {
         SAMSequenceDictionary dictionary = new SAMSequenceDictionary();
         for (Contig contig : contigs) {
             dictionary.addSequence(new SAMSequenceRecord(contig.name(), contig.length()));
         }
-        this.out = new TabixedOutput(target, new TabixIndexCreator(dictionary, TabixFormat.BED));
+        TabixFormat bed = TabixFormat.BED;
+        TabixFormat format = new TabixFormat(bed.flags, bed.sequenceColumn, bed.startPositionColumn, bed.endPositionColumn,
+                bed.metaCharacter, trackLine == null ? 0 : 1);
+        this.out = new TabixedOutput(target, new TabixIndexCreator(dictionary, format));
+        if (trackLine != null) {
+            out.write(trackLine + "\n");
+        }
     }
 
     public void add(String contig, int start, int end, float value) {

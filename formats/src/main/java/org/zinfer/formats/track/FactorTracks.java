@@ -43,7 +43,10 @@ public final class FactorTracks implements AutoCloseable {
             for (int f = 0; f < factors.size(); f++) {
                 String factor = factors.get(f);
                 bigWigs.add(new BigWigWriter(directory.resolve(factor + ".bw"), contigs, typicalSpan));
-                bedGraphs.add(new BedGraphWriter(directory.resolve(factor + ".bedGraph.gz"), contigs));
+                // fixed 0-1 range: autoscaling draws a noise floor of 0.003 as tall as a site
+                bedGraphs.add(new BedGraphWriter(directory.resolve(factor + ".bedGraph.gz"), contigs, "track type=bedGraph name=\"" + factor
+                        + "\" description=\"" + factor + ": window scores (zinfer)\" visibility=full color=" + TrackColors.of(f)
+                        + " viewLimits=0:1 autoScale=off"));
                 if (threshold != null) {
                     AtomicOutput bed = new AtomicOutput(directory.resolve(factor + ".bed"));
                     beds.add(bed);

@@ -99,6 +99,9 @@ public final class SiteCalling {
     private static void read(Path bedGraph, int offset, Consumer<WindowScore> window) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(bedGraph)), StandardCharsets.US_ASCII))) {
             for (String line; (line = reader.readLine()) != null; ) {
+                if (line.startsWith("track")) {
+                    continue;
+                }
                 String[] fields = line.split("\t");
                 window.accept(new WindowScore(fields[0], Integer.parseInt(fields[1]) - offset, Float.parseFloat(fields[3])));
             }

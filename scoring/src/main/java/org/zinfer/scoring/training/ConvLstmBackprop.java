@@ -8,6 +8,7 @@ import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
@@ -100,7 +101,7 @@ final class ConvLstmBackprop {
      * Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length], with
      * dropout, keeping what the backward pass needs. Scores outside training come from the inference engine.
      */
-    private float[] forward(float[] channelsFirst, int batch) {
+    private float[] forward(float[] channelsFirst, int batch, boolean training) {
         float[] x = positionsFirst(channelsFirst, batch);
         int length = windowLength;
         for (ConvolutionStage conv : convolutions) {
@@ -109,7 +110,7 @@ final class ConvLstmBackprop {
         }
         x = lstm.forward(x, batch, length);
         for (DenseStage d : dense) {
-            x = d.forward(x, batch, true);
+            x = d.forward(x, batch, training);
         }
         probabilities = ConvolutionStage.grow(probabilities, batch * outputs());
         System.arraycopy(x, 0, probabilities, 0, batch * outputs());
@@ -121,7 +122,7 @@ final class ConvLstmBackprop {
      * outputs) cross-entropy in the variables and returns that loss.
      */
     double gradient(float[] channelsFirst, float[] labels, int batch) {
-        float[] p = forward(channelsFirst, batch);
+        float[] p = forward(channelsFirst, batch, true);
         int size = batch * outputs();
         double loss = 0;
         float[] gradient = new float[size];
@@ -130,14 +131,42 @@ final class ConvLstmBackprop {
             loss -= labels[i] * Math.log(q) + (1 - labels[i]) * Math.log(1 - q);
             gradient[i] = (p[i] - labels[i]) / batch;
         }
-        for (int d = dense.size() - 1; d >= 0; d--) {
-            gradient = dense.get(d).backward(gradient, d == dense.size() - 1);
-        }
-        gradient = lstm.backward(gradient);
-        for (int c = convolutions.size() - 1; c >= 0; c--) {
-            gradient = convolutions.get(c).backward(gradient, c > 0);
-        }
+        backward(gradient, true);
         return loss / batch;
+    }
+
+    /**
+     * From the gradient of the output layer's pre-activation back through every stage, after a forward pass.
+     * Training (parameters) needs no gradient for the network's input; explanations need nothing else.
+     */
+    private float[] backward(float[] gradient, boolean parameters) {
+        for (int d = dense.size() - 1; d >= 0; d--) {
+            gradient = dense.get(d).backward(gradient, d == dense.size() - 1, parameters);
+        }
+        gradient = lstm.backward(gradient, parameters);
+        for (int c = convolutions.size() - 1; c >= 0; c--) {
+            gradient = convolutions.get(c).backward(gradient, c > 0 || !parameters, parameters);
+        }
+        return gradient;
+    }
+
+    /**
+     * Without dropout, the gradient of the given outputs' logits (the last layer's pre-activation) with respect to
+     * each window's one-hot input: result[k] is output outputs[k]'s, [batch][length][4]. One forward pass serves
+     * every output's backward pass (each backward reads what the forward kept and changes none of it); parameter
+     * gradients are not computed.
+     */
+    float[][] inputGradients(float[] channelsFirst, int batch, int[] outputs) {
+        forward(channelsFirst, batch, false);
+        float[][] result = new float[outputs.length][];
+        for (int k = 0; k < outputs.length; k++) {
+            float[] gradient = new float[batch * outputs()];
+            for (int n = 0; n < batch; n++) {
+                gradient[n * outputs() + outputs[k]] = 1f;
+            }
+            result[k] = Arrays.copyOf(backward(gradient, false), batch * windowLength * OneHot.CHANNELS);
+        }
+        return result;
     }
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {

@@ -37,6 +37,7 @@ final class ConvolutionStage {
     private final Mirror unfolded = new Mirror(1);
     private final Mirror product = new Mirror(1);
     private final Mirror inputGradient = new Mirror(1);
+    private final Mirror unfoldedGradient = new Mirror(1);
     private float[] preActivation = new float[1];
     private float[] output = new float[1];
     private float[] unpaddedInputGradient = new float[1];
@@ -44,7 +45,7 @@ final class ConvolutionStage {
     private int inputLength;
     private int batch;
 
-    /** first: the network's input layer, whose input gradient is never needed. */
+    /** first: the network's input layer, whose input gradient only explanations need. */
     ConvolutionStage(ConvolutionBlocks.Block block, int channels, boolean first, ComputationGraph network) {
         LayerSpec.Conv1D spec = block.convolution();
         this.block = block;
@@ -144,10 +145,11 @@ final class ConvolutionStage {
     }
 
     /**
-     * Given the loss gradient for the last forward output, sets the weight and bias gradients and returns the
-     * gradient for the input ([batch][inputLength][channels], in a buffer the next call reuses), or null when not asked for.
+     * Given the loss gradient for the last forward output, sets the weight and bias gradients when asked to and
+     * returns the gradient for the input ([batch][inputLength][channels], in a buffer the next call reuses), or
+     * null when not asked for.
      */
-    float[] backward(float[] outputGradient, boolean wantInput) {
+    float[] backward(float[] outputGradient, boolean wantInput, boolean parameters) {
         int span = span();
         int pooled = outputLength(inputLength);
         int size = batch * pooled * filters;
@@ -169,6 +171,33 @@ final class ConvolutionStage {
             }
         }
         product.push(rows * filters);
+        if (parameters) {
+            weightGradients(rows);
+        }
+        if (!wantInput) {
+            return null;
+        }
+        int total = batch * span * channels;
+        inputGradient.ensure(total);
+        Arrays.fill(inputGradient.heap, 0, total, 0f);
+        if (unfold) {
+            foldedInputGradient(rows);
+        } else {
+            inputGradient.push(total);
+            for (int j = 0; j < kernel; j++) {
+                Sgemm.multiply(false, true, rows, channels, filters, product.device, 0, filters,
+                        weights.value.device, (long) j * channels * filters, filters, 1f, inputGradient.device, (long) j * channels, channels);
+            }
+            inputGradient.pull(total);
+        }
+        unpaddedInputGradient = grow(unpaddedInputGradient, batch * inputLength * channels);
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(inputGradient.heap, (n * span + lead) * channels, unpaddedInputGradient, n * inputLength * channels, inputLength * channels);
+        }
+        return unpaddedInputGradient;
+    }
+
+    private void weightGradients(int rows) {
         if (unfold) {
             Sgemm.multiply(true, false, kernel * channels, filters, rows, unfolded.device, 0, kernel * channels,
                     product.device, 0, filters, 0f, weights.gradient.device, 0, filters);
@@ -179,26 +208,24 @@ final class ConvolutionStage {
             }
         }
         weights.gradient.pull(weights.size());
-        if (!wantInput) {
-            return null;
+    }
+
+    /**
+     * The first layer's input gradient (asked for by explanations, never by training): one product gives the
+     * gradient of each unfolded row, whose k input rows are then added back to where they were copied from.
+     */
+    private void foldedInputGradient(int rows) {
+        int width = kernel * channels;
+        unfoldedGradient.ensure((long) rows * width);
+        Sgemm.multiply(false, true, rows, width, filters, product.device, 0, filters, weights.value.device, 0, filters,
+                0f, unfoldedGradient.device, 0, width);
+        float[] g = unfoldedGradient.pull(rows * width).heap;
+        float[] input = inputGradient.heap;
+        for (int r = 0; r < rows; r++) {
+            for (int i = 0; i < width; i++) {
+                input[r * channels + i] += g[r * width + i];
+            }
         }
-        if (unfold) {
-            throw new IllegalStateException("the first layer's input gradient is not computed");
-        }
-        int total = batch * span * channels;
-        inputGradient.ensure(total);
-        Arrays.fill(inputGradient.heap, 0, total, 0f);
-        inputGradient.push(total);
-        for (int j = 0; j < kernel; j++) {
-            Sgemm.multiply(false, true, rows, channels, filters, product.device, 0, filters,
-                    weights.value.device, (long) j * channels * filters, filters, 1f, inputGradient.device, (long) j * channels, channels);
-        }
-        inputGradient.pull(total);
-        unpaddedInputGradient = grow(unpaddedInputGradient, batch * inputLength * channels);
-        for (int n = 0; n < batch; n++) {
-            System.arraycopy(inputGradient.heap, (n * span + lead) * channels, unpaddedInputGradient, n * inputLength * channels, inputLength * channels);
-        }
-        return unpaddedInputGradient;
     }
 
     static float[] grow(float[] array, int size) {

@@ -63,24 +63,17 @@ final class DenseStage {
     }
 
     /**
-     * Sets the gradients from the gradient for the pre-activation (the output layer's, from the loss) or for
-     * the output, and returns the gradient for the input.
+     * From the gradient for the pre-activation (the output layer's, from the loss) or for the output: sets the
+     * parameters' gradients when asked to, and returns the gradient for the input.
      */
-    float[] backward(float[] gradient, boolean ofPreActivation) {
+    float[] backward(float[] gradient, boolean ofPreActivation, boolean parameters) {
         if (!ofPreActivation) {
             Derivatives.multiplyByDerivative(activation, preActivation, output, gradient, batch * units);
         }
         System.arraycopy(gradient, 0, product.heap, 0, batch * units);
         product.push(batch * units);
-        Sgemm.multiply(true, false, inputs, units, batch, input.device, 0, inputs, product.device, 0, units,
-                0f, weights.gradient.device, 0, units);
-        weights.gradient.pull(inputs * units);
-        float[] db = bias.gradients();
-        Arrays.fill(db, 0, units, 0f);
-        for (int n = 0; n < batch; n++) {
-            for (int u = 0; u < units; u++) {
-                db[u] += gradient[n * units + u];
-            }
+        if (parameters) {
+            parameterGradients(gradient);
         }
         inputGradient.ensure((long) batch * inputs);
         Sgemm.multiply(false, true, batch, inputs, units, product.device, 0, units, weights.value.device, 0, units,
@@ -92,6 +85,19 @@ final class DenseStage {
             }
         }
         return result;
+    }
+
+    private void parameterGradients(float[] gradient) {
+        Sgemm.multiply(true, false, inputs, units, batch, input.device, 0, inputs, product.device, 0, units,
+                0f, weights.gradient.device, 0, units);
+        weights.gradient.pull(inputs * units);
+        float[] db = bias.gradients();
+        Arrays.fill(db, 0, units, 0f);
+        for (int n = 0; n < batch; n++) {
+            for (int u = 0; u < units; u++) {
+                db[u] += gradient[n * units + u];
+            }
+        }
     }
 
     private float[] dropInputs(int size) {

@@ -156,19 +156,19 @@ final class LstmStage {
     }
 
     /**
-     * Sets the variables' gradients and returns the gradient for the input sequence, [batch][steps][channels]
-     * (at the start of a buffer the next call reuses).
+     * Sets the variables' gradients when asked to and returns the gradient for the input sequence,
+     * [batch][steps][channels] (at the start of a buffer the next call reuses).
      */
-    float[] backward(float[] featureGradient) {
+    float[] backward(float[] featureGradient, boolean parameters) {
         int rows = batch * steps;
         inputGradient.ensure((long) rows * channels);
         for (int d = 0; d < directions.length; d++) {
-            backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f);
+            backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f, parameters);
         }
         return inputGradient.pull(rows * channels).heap;
     }
 
-    private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate) {
+    private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate, boolean parameters) {
         int gates = 4 * units;
         int rows = batch * steps;
         float[] dz = projectionGradient.ensure((long) rows * gates).heap;
@@ -222,6 +222,16 @@ final class LstmStage {
             }
         }
         projectionGradient.push(rows * gates);
+        if (parameters) {
+            parameterGradients(direction, dz);
+        }
+        Sgemm.multiply(false, true, rows, channels, gates, projectionGradient.device, 0, gates, direction.input.value.device, 0, gates,
+                accumulate, inputGradient.device, 0, channels);
+    }
+
+    private void parameterGradients(Direction direction, float[] dz) {
+        int gates = 4 * units;
+        int rows = batch * steps;
         direction.previousHidden.push(rows * units);
         Sgemm.multiply(true, false, units, gates, rows, direction.previousHidden.device, 0, units, projectionGradient.device, 0, gates,
                 0f, direction.recurrent.gradient.device, 0, gates);
@@ -236,7 +246,5 @@ final class LstmStage {
                 db[k] += dz[r * gates + k];
             }
         }
-        Sgemm.multiply(false, true, rows, channels, gates, projectionGradient.device, 0, gates, direction.input.value.device, 0, gates,
-                accumulate, inputGradient.device, 0, channels);
     }
 }

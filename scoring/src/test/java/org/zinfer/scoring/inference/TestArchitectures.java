@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /** Relatives of the thesis models that the fast engine handles, with random weights, and windows to score. */
-final class TestArchitectures {
+public final class TestArchitectures {
     private TestArchitectures() {
     }
 
@@ -28,7 +28,7 @@ final class TestArchitectures {
     }
 
     /** The thesis' layers and kernels with narrow widths: cheap enough to score in an interpreting JVM. */
-    static Architecture smallThesisLike(int windowLength) {
+    public static Architecture smallThesisLike(int windowLength) {
         return thesisShaped(windowLength, 20, 36, 12, 10, 5);
     }
 
@@ -63,7 +63,7 @@ final class TestArchitectures {
         return Stream.of(thesisLike(1000), odd(600), cnn(1000));
     }
 
-    static FactorModel randomModel(Architecture architecture, long seed) {
+    public static FactorModel randomModel(Architecture architecture, long seed) {
         return new FactorModel(NetworkBuilder.build(architecture, seed, 1e-3, 0.9),
                 new ModelMetadata("t", ModelMetadata.defaultFactorNames(architecture.outputs()), OneHot.ALPHABET,
                         architecture.windowLength(), architecture, "test", "now", "dev", null, null));
@@ -71,7 +71,7 @@ final class TestArchitectures {
 
     /** Random windows, windows with N runs and IUPAC codes, an all-N window and repeats, cut to a length. */
     /** The windows' channel codes, [count][length], as the engine hands them to a scorer. */
-    static byte[] channels(List<SequenceWindow> windows) {
+    public static byte[] channels(List<SequenceWindow> windows) {
         int length = windows.get(0).length();
         byte[] channels = new byte[windows.size() * length];
         for (int i = 0; i < windows.size(); i++) {
@@ -80,7 +80,7 @@ final class TestArchitectures {
         return channels;
     }
 
-    static List<SequenceWindow> windows(int length, int seed) {
+    public static List<SequenceWindow> windows(int length, int seed) {
         Map<String, String> sequences = new TestWindows(seed).random(60).withUnknownBases(30).repeats(30).windows();
         List<SequenceWindow> windows = new ArrayList<>();
         for (Map.Entry<String, String> e : sequences.entrySet()) {

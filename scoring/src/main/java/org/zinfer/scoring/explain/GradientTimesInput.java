@@ -1,0 +1,81 @@
+package org.zinfer.scoring.explain;
+
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.training.InputGradients;
+
+import java.util.Optional;
+
+/**
+ * Gradient × input as a {@link WindowScorer} whose "scores" are contributions, factors × length per window: a
+ * base's contribution to a factor is the gradient of the factor's logit at the base present minus the mean
+ * gradient at the other three bases. That is the first-order estimate of what {@link InSilicoMutagenesis}
+ * measures (the logit's change when the base is replaced by each other base, averaged), and centring the
+ * gradient removes the part that no one-hot input can follow (the same shift added to all four channels).
+ */
+public final class GradientTimesInput implements WindowScorer {
+    private final InputGradients gradients;
+    private final int[] factors;
+    private final int length;
+    private final int threads;
+
+    private GradientTimesInput(InputGradients gradients, int[] factors, int length, int threads) {
+        this.gradients = gradients;
+        this.factors = factors.clone();
+        this.length = length;
+        this.threads = threads;
+    }
+
+    /**
+     * For the models zinfer's trainer can backpropagate through (conv → (Bi)LSTM → Dense, sigmoid outputs), and
+     * the given factors (indices of the model's outputs): each costs one backward pass.
+     */
+    public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads) {
+        return InputGradients.of(model, threads).map(g -> new GradientTimesInput(g, factors, model.windowLength(), threads));
+    }
+
+    /** The contribution of a window from what {@link #score} gave for it: one value per base of each chosen factor. */
+    public static Contribution of(Mutants item, float[] values, int offset, int factors) {
+        float[] own = new float[factors * item.length()];
+        System.arraycopy(values, offset, own, 0, own.length);
+        return new Contribution(item.window(), item.stretch(), item.channels(), factors, own);
+    }
+
+    @Override
+    public int outputs() {
+        return factors.length * length;
+    }
+
+    @Override
+    public float[] score(byte[] channels, int count) {
+        float[][] gradient = gradients.of(channels, count, factors);
+        float[] result = new float[count * outputs()];
+        int c4 = OneHot.CHANNELS;
+        for (int n = 0; n < count; n++) {
+            for (int f = 0; f < factors.length; f++) {
+                for (int i = 0; i < length; i++) {
+                    int ref = channels[n * length + i];
+                    if (ref < 0) {
+                        continue;
+                    }
+                    int at = (n * length + i) * c4;
+                    float[] g = gradient[f];
+                    double others = (g[at] + g[at + 1] + g[at + 2] + g[at + 3] - g[at + ref]) / (c4 - 1);
+                    result[(n * factors.length + f) * length + i] = (float) (g[at + ref] - others);
+                }
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public String describe() {
+        return "gradient × input by zinfer's CPU backward pass (BLAS, " + threads + " thread(s))";
+    }
+
+    @Override
+    public String bitsDependOn(int batchSize) {
+        return describe() + ", batch " + batchSize;
+    }
+}

@@ -1,0 +1,47 @@
+package org.zinfer.scoring.training;
+
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.kernels.Sgemm;
+import org.zinfer.scoring.model.FactorModel;
+
+import java.util.Optional;
+
+/**
+ * The gradient of each factor's logit with respect to a window's one-hot input, by the trainer's backward pass
+ * (the same arithmetic that trains the network): what gradient × input contributions are made of.
+ */
+public final class InputGradients {
+    private final ConvLstmBackprop backprop;
+    private final int length;
+    private final int threads;
+    private float[] channelsFirst = new float[1];
+
+    private InputGradients(ConvLstmBackprop backprop, int length, int threads) {
+        this.backprop = backprop;
+        this.length = length;
+        this.threads = threads;
+    }
+
+    /** For conv → (Bi)LSTM → Dense networks with sigmoid outputs (the trainer's kind); empty for others. */
+    public static Optional<InputGradients> of(FactorModel model, int threads) {
+        return ConvLstmBackprop.of(model.metadata().architecture(), model.network(), 0)
+                .map(b -> new InputGradients(b, model.windowLength(), threads));
+    }
+
+    public int outputs() {
+        return backprop.outputs();
+    }
+
+    /**
+     * For count windows of channel codes ([count][length], as the scoring engine gives them): result[k] is the
+     * gradient of output outputs[k]'s logit, [count][length][4].
+     */
+    public float[][] of(byte[] channels, int count, int[] outputs) {
+        channelsFirst = ConvolutionStage.grow(channelsFirst, count * OneHot.CHANNELS * length);
+        for (int n = 0; n < count; n++) {
+            OneHot.encodeChannels(channels, n * length, length, channelsFirst, n * OneHot.CHANNELS * length);
+        }
+        Sgemm.threads(threads);
+        return backprop.inputGradients(channelsFirst, count, outputs);
+    }
+}

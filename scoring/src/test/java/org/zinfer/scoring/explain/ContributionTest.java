@@ -1,0 +1,112 @@
+package org.zinfer.scoring.explain;
+
+import org.junit.jupiter.api.Test;
+import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.genome.SequenceWindow;
+import org.zinfer.formats.genome.Window;
+import org.zinfer.scoring.engine.ProgressMeter;
+import org.zinfer.scoring.engine.ScoringEngine;
+import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.inference.ConvLstmScorer;
+import org.zinfer.scoring.inference.GraphScorer;
+import org.zinfer.scoring.inference.TestArchitectures;
+import org.zinfer.scoring.model.FactorModel;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both contribution methods compute what they claim, checked against DL4J's forward pass of the same network. */
+class ContributionTest {
+    private static final int LENGTH = 200;
+    private final FactorModel model = TestArchitectures.randomModel(TestArchitectures.smallThesisLike(LENGTH), 23);
+    /** The same network in double precision: differences of its logits resolve derivatives of 1e-5. */
+    private final ComputationGraph reference = model.network().convertDataType(DataType.DOUBLE);
+
+    /**
+     * A gradient × input contribution is the derivative of the logit along "more of the base present, less of the
+     * other three": compared with central differences of DL4J's logits along that direction.
+     */
+    @Test
+    void gradientContributionsAreDerivativesOfTheLogit() {
+        byte[] channels = TestArchitectures.channels(List.of(TestArchitectures.windows(LENGTH, 3).get(0)));
+        int factors = model.factors().size();
+        int[] chosen = {3, 0, 4};
+        float[] contributions = GradientTimesInput.of(model, chosen, 1).orElseThrow().score(channels, 1);
+        double error = 0;
+        double norm = 0;
+        double eps = 1e-4;
+        for (int i = 3; i < LENGTH; i += 7) {
+            float[] plus = nudged(channels, i, eps);
+            float[] minus = nudged(channels, i, -eps);
+            INDArray input = Nd4j.create(concat(plus, minus), new long[] {2, OneHot.CHANNELS, LENGTH}, 'c').castTo(DataType.DOUBLE);
+            double[] scores = reference.output(false, input)[0].dup('c').data().asDouble();
+            for (int k = 0; k < chosen.length; k++) {
+                int f = chosen[k];
+                double difference = (logit(scores[f]) - logit(scores[factors + f])) / (2 * eps);
+                double computed = contributions[k * LENGTH + i];
+                error += (difference - computed) * (difference - computed);
+                norm += computed * computed;
+            }
+        }
+        assertTrue(norm > 0);
+        assertTrue(Math.sqrt(error / norm) < 1e-3, "relative error " + Math.sqrt(error / norm));
+    }
+
+    /** ISM: each base's value is the window's logit minus the mean logit of its three substitutions, scored one by one. */
+    @Test
+    void mutagenesisComparesEachBaseWithItsSubstitutions() {
+        SequenceWindow window = TestArchitectures.windows(LENGTH, 4).get(0);
+        byte[] channels = TestArchitectures.channels(List.of(window));
+        channels[17] = -1;
+        Mutants item = new Mutants(new Window("w", 0, LENGTH), channels, true, new Window("w", 0, LENGTH));
+        WindowScorer scorer = ConvLstmScorer.forModel(model, 2, 64).orElseThrow();
+        int factors = scorer.outputs();
+        Contribution[] result = new Contribution[1];
+        new ScoringEngine(scorer, LENGTH, 64).run(List.of(item).iterator(),
+                (it, scores, offset) -> result[0] = InSilicoMutagenesis.of(it, scores, offset, factors, new int[] {0, 1, 2, 3, 4}),
+                ProgressMeter.silent());
+        float[] own = scorer.score(channels, 1);
+        for (int i : new int[] {0, 50, 123, LENGTH - 1}) {
+            for (int f = 0; f < factors; f++) {
+                double mean = 0;
+                for (int k = 0; k < 3; k++) {
+                    byte[] mutant = channels.clone();
+                    mutant[i] = Mutants.substitute(channels[i], k);
+                    assertTrue(mutant[i] != channels[i] && mutant[i] >= 0);
+                    mean += InSilicoMutagenesis.logit(scorer.score(mutant, 1)[f]) / 3;
+                }
+                assertEquals(InSilicoMutagenesis.logit(own[f]) - mean, result[0].value(f, i), 1e-5, "base " + i + ", factor " + f);
+            }
+        }
+        for (int f = 0; f < factors; f++) {
+            assertEquals(0f, result[0].value(f, 17), "an N contributes nothing");
+        }
+    }
+
+    /** The window, channel-major, with position i moved eps towards its base and away from the other three. */
+    private static float[] nudged(byte[] channels, int i, double eps) {
+        float[] x = GraphScorer.oneHot(channels, 1, LENGTH);
+        int ref = channels[i];
+        for (int c = 0; c < OneHot.CHANNELS; c++) {
+            x[c * LENGTH + i] += (float) (c == ref ? eps : -eps / 3);
+        }
+        return x;
+    }
+
+    private static float[] concat(float[] a, float[] b) {
+        float[] both = new float[a.length + b.length];
+        System.arraycopy(a, 0, both, 0, a.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    private static double logit(double p) {
+        return Math.log(p) - Math.log1p(-p);
+    }
+}
