@@ -125,7 +125,7 @@ public final class SequenceLogo {
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         g.drawLine(LEFT - 5, TOP, LEFT - 5, TOP + HEIGHT);
         g.drawLine(LEFT - 5, axis, LEFT + positions * width, axis);
-        for (double value : new double[] {top, 0, bottom}) {
+        for (double value : bottom < 0 ? new double[] {top, 0, bottom} : new double[] {top, 0}) {
             int y = axis - (int) Math.round(value * scale);
             g.drawLine(LEFT - 9, y, LEFT - 5, y);
             g.drawString(String.format(Locale.ROOT, "%.2g", value), 5, y + 4);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Binary cross-entropy and its gradient for conv (+ max pool) → (Bi)LSTM → Dense networks with sigmoid
@@ -160,13 +161,24 @@ final class ConvLstmBackprop {
         forward(channelsFirst, batch, false);
         float[][] result = new float[outputs.length][];
         for (int k = 0; k < outputs.length; k++) {
-            float[] gradient = new float[batch * outputs()];
-            for (int n = 0; n < batch; n++) {
-                gradient[n * outputs() + outputs[k]] = 1f;
-            }
-            result[k] = Arrays.copyOf(backward(gradient, false), batch * windowLength * OneHot.CHANNELS);
+            int output = outputs[k];
+            result[k] = inputGradient(batch, n -> output);
         }
         return result;
+    }
+
+    /** As {@link #inputGradients}, with one output per window: window n's gradient is of output outputOf[n]'s logit. */
+    float[] inputGradientsOfOwnOutputs(float[] channelsFirst, int batch, int[] outputOf) {
+        forward(channelsFirst, batch, false);
+        return inputGradient(batch, n -> outputOf[n]);
+    }
+
+    private float[] inputGradient(int batch, IntUnaryOperator outputOf) {
+        float[] gradient = new float[batch * outputs()];
+        for (int n = 0; n < batch; n++) {
+            gradient[n * outputs() + outputOf.applyAsInt(n)] = 1f;
+        }
+        return Arrays.copyOf(backward(gradient, false), batch * windowLength * OneHot.CHANNELS);
     }
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {

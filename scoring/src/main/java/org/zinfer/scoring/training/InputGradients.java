@@ -37,11 +37,25 @@ public final class InputGradients {
      * gradient of output outputs[k]'s logit, [count][length][4].
      */
     public float[][] of(byte[] channels, int count, int[] outputs) {
+        float[] x = encode(channels, count);
+        Sgemm.threads(threads);
+        return backprop.inputGradients(x, count, outputs);
+    }
+
+    /**
+     * For count inputs given channel-major ([count][4][length], any values: a one-hot window or a distribution over
+     * bases at each position), the gradient of output outputOf[n]'s logit for input n, [count][length][4].
+     */
+    public float[] ofOwnOutputs(float[] channelsFirst, int count, int[] outputOf) {
+        Sgemm.threads(threads);
+        return backprop.inputGradientsOfOwnOutputs(channelsFirst, count, outputOf);
+    }
+
+    private float[] encode(byte[] channels, int count) {
         channelsFirst = ConvolutionStage.grow(channelsFirst, count * OneHot.CHANNELS * length);
         for (int n = 0; n < count; n++) {
             OneHot.encodeChannels(channels, n * length, length, channelsFirst, n * OneHot.CHANNELS * length);
         }
-        Sgemm.threads(threads);
-        return backprop.inputGradients(channelsFirst, count, outputs);
+        return channelsFirst;
     }
 }
