@@ -17,7 +17,7 @@ import java.util.Set;
 
 @Command(name = "zinfer", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Predicts where zinc-finger (ZNF) transcription factors bind DNA.",
-        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, MergeCommand.class, HubCommand.class, CalibrateCommand.class, CallCommand.class, ExplainCommand.class, MotifsCommand.class, SimulateCommand.class,
+        subcommands = {ScanCommand.class, PredictCommand.class, VariantsCommand.class, MergeCommand.class, HubCommand.class, CalibrateCommand.class, CallCommand.class, ExplainCommand.class, MotifsCommand.class, ReportCommand.class, SimulateCommand.class,
                 DatasetCommand.class, TrainCommand.class, EvaluateCommand.class, ImportCommand.class, ModelsCommand.class, InfoCommand.class})
 public final class Main {
     /** Set in the relaunched JVM so it does not relaunch again. */

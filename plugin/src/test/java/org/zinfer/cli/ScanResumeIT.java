@@ -73,7 +73,7 @@ class ScanResumeIT {
         List<String> restart = scan(fasta, resumed);
         restart.addAll(List.of("--region", "chrA:1-20000", "--restart"));
         TestEnvironment.run(restart, 0);
-        String lines = TestEnvironment.run(List.of("bash", "-c", "zcat " + resumed.resolve("ZNF143.bedGraph.gz") + " | wc -l")).trim();
+        String lines = TestEnvironment.run(List.of("bash", "-c", "zcat " + resumed.resolve("ZNF143.bedGraph.gz") + " | grep -vc ^track")).trim();
         assertEquals(20_000 / 50, Integer.parseInt(lines), "the restarted scan (windows start in the region) replaced the old one");
     }
 

@@ -143,6 +143,20 @@ public final class TestEnvironment {
         return dir.resolve("read_bigwig.mjs");
     }
 
+    /** node with igv.js and playwright-core installed under test-support/node, and Chromium: the igv.js check. */
+    public static Path igvCheck() {
+        Path dir = root().resolve("test-support/node");
+        boolean installed = Files.isDirectory(dir.resolve("node_modules/igv")) && Files.isDirectory(dir.resolve("node_modules/playwright-core"));
+        String message = "igv.js or playwright-core is not installed (cd test-support/node && npm install)";
+        if (inCi() && !installed) {
+            fail(message);
+        }
+        assumeTrue(installed, message);
+        requireProgram("node");
+        requireProgram("chromium");
+        return dir.resolve("igv_check.mjs");
+    }
+
     private static boolean onPath(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
             if (Files.isExecutable(Path.of(dir, program))) {

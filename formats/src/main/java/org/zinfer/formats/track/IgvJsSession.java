@@ -35,6 +35,8 @@ public final class IgvJsSession {
             reference.put("compressedIndexURL", genome + ".gzi");
         }
         session.put("locus", locus);
+        // the reference is given: igv.js need not fetch its list of hosted genomes (which fails offline)
+        session.put("loadDefaultGenomes", false);
         ArrayNode tracks = session.putArray("tracks");
         for (int i = 0; i < factors.size(); i++) {
             ObjectNode track = tracks.addObject();
