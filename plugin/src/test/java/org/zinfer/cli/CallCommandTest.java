@@ -2,6 +2,7 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zinfer.testing.BigWigReaders;
 import org.zinfer.testing.TestEnvironment;
 
 import java.io.IOException;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * calibrate → scan → call on the demo genome with the built-in model: narrowPeak files that tabix reads, sites
- * that do not overlap, and most of them at an implanted site of their factor.
+ * that do not overlap, most of them at an implanted site of their factor, and -log10 p tracks that agree with them.
  */
 class CallCommandTest {
     @TempDir
@@ -63,9 +64,27 @@ class CallCommandTest {
                 called++;
                 near += sites.stream().anyMatch(s -> s[3].equals(factor) && s[0].equals(x[0])
                         && Math.abs((Integer.parseInt(s[1]) + Integer.parseInt(s[2])) / 2 - summit) <= 500) ? 1 : 0;
+                assertEquals(Double.parseDouble(x[7]), maxOver(pValues(calls, factor), x[0], start, Integer.parseInt(x[2])), 0.01,
+                        "the site's -log10 p is its best window's in FACTOR.pval.bw: " + line);
             }
         }
         assertTrue(called >= 3, "some sites called: " + called + "\n" + call.stderr());
+        List<BigWigReaders.Interval> ctcf = pValues(calls, "CTCF");
+        assertEquals(TestEnvironment.run(List.of("bash", "-c", "zcat " + scan.resolve("CTCF.bedGraph.gz") + " | grep -vc ^track")).trim(),
+                String.valueOf(ctcf.size()), "one -log10 p per window, over the stretch of the scan's track");
+        assertTrue(ctcf.stream().allMatch(i -> i.value() >= 0), "p-values at most 1");
         assertTrue(near >= 0.75 * called, near + " of " + called + " calls within 500 nt of an implanted site of their factor");
+    }
+
+    private final java.util.Map<String, List<BigWigReaders.Interval>> read = new java.util.HashMap<>();
+
+    /** FACTOR.pval.bw as pyBigWig reads it. */
+    private List<BigWigReaders.Interval> pValues(Path calls, String factor) {
+        return read.computeIfAbsent(factor, f -> BigWigReaders.intervals(BigWigReaders.pyBigWig(calls.resolve(f + ".pval.bw"))));
+    }
+
+    private static double maxOver(List<BigWigReaders.Interval> intervals, String contig, int start, int end) {
+        return intervals.stream().filter(i -> i.contig().equals(contig) && i.start() < end && i.end() > start)
+                .mapToDouble(BigWigReaders.Interval::value).max().orElse(Double.NaN);
     }
 }

@@ -5,7 +5,11 @@ import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.training.InputGradients;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Gradient × input as a {@link WindowScorer} whose "scores" are contributions, factors × length per window: a
@@ -15,24 +19,39 @@ import java.util.Optional;
  * gradient removes the part that no one-hot input can follow (the same shift added to all four channels).
  */
 public final class GradientTimesInput implements WindowScorer {
-    private final InputGradients gradients;
+    /** One backward pass per worker thread, each with its own buffers, lent out per batch. */
+    private final BlockingQueue<InputGradients> workers;
     private final int[] factors;
     private final int length;
     private final int threads;
 
-    private GradientTimesInput(InputGradients gradients, int[] factors, int length, int threads) {
-        this.gradients = gradients;
+    private GradientTimesInput(List<InputGradients> workers, int[] factors, int length) {
+        this.workers = new ArrayBlockingQueue<>(workers.size(), false, workers);
         this.factors = factors.clone();
         this.length = length;
-        this.threads = threads;
+        this.threads = workers.size();
     }
 
     /**
      * For the models zinfer's trainer can backpropagate through (conv → (Bi)LSTM → Dense, sigmoid outputs), and
-     * the given factors (indices of the model's outputs): each costs one backward pass.
+     * the given factors (indices of the model's outputs): each costs one backward pass. threads: batches at once,
+     * each on one BLAS thread (as the scoring engine's workers).
      */
     public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads) {
-        return InputGradients.of(model, threads).map(g -> new GradientTimesInput(g, factors, model.windowLength(), threads));
+        List<InputGradients> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Optional<InputGradients> worker = InputGradients.of(model, 1);
+            if (worker.isEmpty()) {
+                return Optional.empty();
+            }
+            workers.add(worker.get());
+        }
+        return Optional.of(new GradientTimesInput(workers, factors, model.windowLength()));
+    }
+
+    @Override
+    public int parallelism() {
+        return threads;
     }
 
     /** The contribution of a window from what {@link #score} gave for it: one value per base of each chosen factor. */
@@ -49,7 +68,7 @@ public final class GradientTimesInput implements WindowScorer {
 
     @Override
     public float[] score(byte[] channels, int count) {
-        float[][] gradient = gradients.of(channels, count, factors);
+        float[][] gradient = gradients(channels, count);
         float[] result = new float[count * outputs()];
         int c4 = OneHot.CHANNELS;
         for (int n = 0; n < count; n++) {
@@ -69,9 +88,24 @@ public final class GradientTimesInput implements WindowScorer {
         return result;
     }
 
+    private float[][] gradients(byte[] channels, int count) {
+        InputGradients worker;
+        try {
+            worker = workers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a gradient worker", e);
+        }
+        try {
+            return worker.of(channels, count, factors);
+        } finally {
+            workers.add(worker);
+        }
+    }
+
     @Override
     public String describe() {
-        return "gradient × input by zinfer's CPU backward pass (BLAS, " + threads + " thread(s))";
+        return "gradient × input by zinfer's CPU backward pass, " + threads + " worker thread(s)";
     }
 
     @Override

@@ -96,7 +96,7 @@ public final class Explanation {
             log.printf("zinfer: explaining %,d bases of %d region(s) with %,d windows%s%n", bases, regions.size(), windows,
                     ism ? String.format(" (%,d mutants)", passes) : "");
             ProgressMeter progress = new ProgressMeter(log, ism ? "mutants" : "windows", passes, 10);
-            try (Writers writers = new Writers(options.outDir(), factors, contigsOf(genome, regions), bases <= TABLE_LIMIT,
+            try (Writers writers = new Writers(options.outDir(), factors, GenomeScan.contigsOf(genome, regions), bases <= TABLE_LIMIT,
                     options.plot() ? regions : List.of())) {
                 ScoreSink<Mutants> sink = (item, values, offset) -> writers.add(ism
                         ? InSilicoMutagenesis.of(item, values, offset, model.factors().size(), chosen)
@@ -120,10 +120,6 @@ public final class Explanation {
             }
         }
         return indices;
-    }
-
-    private static List<Contig> contigsOf(ReferenceGenome genome, List<Region> regions) {
-        return regions.stream().map(r -> genome.contig(r.contig())).distinct().toList();
     }
 
     /** The explained window of each step-wide stretch of each region, in order. */

@@ -193,7 +193,8 @@ public final class GenomeScan {
         return regions;
     }
 
-    private static List<Contig> contigsOf(ReferenceGenome genome, List<Region> regions) {
+    /** The contigs of the regions, in the regions' order, each once. */
+    static List<Contig> contigsOf(ReferenceGenome genome, List<Region> regions) {
         List<Contig> contigs = new ArrayList<>();
         for (Region region : regions) {
             Contig contig = genome.contig(region.contig());

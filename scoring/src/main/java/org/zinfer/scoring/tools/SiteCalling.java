@@ -2,6 +2,7 @@ package org.zinfer.scoring.tools;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.genome.Contig;
+import org.zinfer.formats.track.BigWigWriter;
 import org.zinfer.formats.track.NarrowPeakWriter;
 import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.scoring.calibration.Calibration;
@@ -25,15 +26,19 @@ import java.util.zip.GZIPInputStream;
  * zinfer call: binding sites per factor from a finished scan and the model's calibration. Every window's score
  * becomes a p-value; Benjamini-Hochberg over all the scan's windows of the factor gives q-values; windows with q at
  * most the rate asked for that overlap the one before merge into a site from the first window's start to the last
- * one's end, its summit at the centre of its best window. Written as FACTOR.narrowPeak.gz (+ .tbi).
+ * one's end, its summit at the centre of its best window. Written as FACTOR.narrowPeak.gz (+ .tbi), beside
+ * FACTOR.pval.bw, every window's −log10 p over the stretch of the scan's track that holds its score.
  */
 public final class SiteCalling {
+    /** Each factor's track of −log10 p, over the same stretches as the scan's track. */
+    public static final String P_VALUES = ".pval.bw";
+
     /** Per factor: windows read, the p-value threshold that BH set (negative: none passed), sites called. */
     public record Called(String factor, long windows, double threshold, long sites) {
     }
 
-    /** One window of the scan: where it starts and its score. */
-    private record WindowScore(String contig, int start, float score) {
+    /** One window of the scan: where it starts, its score, and the stretch of the track it holds. */
+    private record WindowScore(String contig, int start, float score, int trackStart, int trackEnd) {
     }
 
     private SiteCalling() {
@@ -74,13 +79,17 @@ public final class SiteCalling {
         int offset = manifest.windowLength() / 2 - manifest.step() / 2;
         long[] windows = {0};
         List<Double> candidates = new ArrayList<>();
-        read(track, offset, w -> {
-            windows[0]++;
-            double p = calibration.pValue(f, w.score());
-            if (p <= rate) {
-                candidates.add(p);
-            }
-        });
+        try (BigWigWriter pValues = new BigWigWriter(out.resolve(factor + P_VALUES), contigs, manifest.step())) {
+            read(track, offset, w -> {
+                windows[0]++;
+                double p = calibration.pValue(f, w.score());
+                pValues.add(w.contig(), w.trackStart(), w.trackEnd(), (float) -Math.log10(Math.max(p, Double.MIN_NORMAL)));
+                if (p <= rate) {
+                    candidates.add(p);
+                }
+            });
+            pValues.commit();
+        }
         FalseDiscovery discovery = new FalseDiscovery(candidates.stream().mapToDouble(Double::doubleValue).toArray(), windows[0], rate);
         long sites;
         try (NarrowPeakWriter writer = new NarrowPeakWriter(out.resolve(factor + ".narrowPeak.gz"), contigs)) {
@@ -103,7 +112,8 @@ public final class SiteCalling {
                     continue;
                 }
                 String[] fields = line.split("\t");
-                window.accept(new WindowScore(fields[0], Integer.parseInt(fields[1]) - offset, Float.parseFloat(fields[3])));
+                int trackStart = Integer.parseInt(fields[1]);
+                window.accept(new WindowScore(fields[0], trackStart - offset, Float.parseFloat(fields[3]), trackStart, Integer.parseInt(fields[2])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + bedGraph, e);
