@@ -32,7 +32,8 @@ final class VariantsCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--scores", split = ",", defaultValue = "diff", paramLabel = "SCORE",
-            description = "INFO fields per factor: ref, alt, diff (alt - ref), logodds (default: ${DEFAULT-VALUE}).")
+            description = "INFO fields per factor: ref, alt, diff (alt - ref), logodds, pvalue (of |alt - ref| among random SNVs;"
+                    + " needs a model made by zinfer calibrate) (default: ${DEFAULT-VALUE}).")
     List<String> scores;
 
     @Option(names = "--factors", split = ",", paramLabel = "NAME", description = "Only these factors (default: all).")

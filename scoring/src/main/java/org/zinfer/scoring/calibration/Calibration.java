@@ -11,14 +11,23 @@ import java.util.List;
  * @param seed    the seed that drew and shuffled them
  * @param strands 2 when each null window's score was the mean of both strands' (calibrate --reverse-complement),
  *                as a scan with --reverse-complement scores; 1 otherwise
+ * @param snvEffects per factor the null distribution of |ALT − REF| for a random SNV at the centre of each null
+ *                   window (the base zinfer variants puts there); null in calibrations made before zinfer made it
  */
-public record Calibration(String method, long windows, long seed, int strands, List<NullDistribution> factors) {
+public record Calibration(String method, long windows, long seed, int strands, List<NullDistribution> factors,
+                          List<NullDistribution> snvEffects) {
     public Calibration {
         factors = List.copyOf(factors);
+        snvEffects = snvEffects == null ? null : List.copyOf(snvEffects);
     }
 
     /** The p-value of factor f's score. */
     public double pValue(int factor, float score) {
         return factors.get(factor).pValue(score);
+    }
+
+    /** The p-value of a variant's effect on factor f, |ALT − REF|, among random SNVs of null windows. */
+    public double snvPValue(int factor, float effect) {
+        return snvEffects.get(factor).pValue(Math.abs(effect));
     }
 }

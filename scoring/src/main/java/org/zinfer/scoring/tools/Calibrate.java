@@ -2,7 +2,8 @@ package org.zinfer.scoring.tools;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.encoding.Sequences;
-import org.zinfer.formats.genome.FastaRecord;
+import org.zinfer.formats.encoding.Encodable;
+import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.calibration.Calibration;
@@ -24,8 +25,9 @@ import java.util.SplittableRandom;
 
 /**
  * zinfer calibrate: scores null windows — windows without N drawn at random from the user's genome, each shuffled
- * keeping its dinucleotides (so G+C and CpG stay, motifs go) — and stores each factor's null distribution in a copy of
- * the model bundle, from which p-values come ({@link NullDistribution}).
+ * keeping its dinucleotides (so G+C and CpG stay, motifs go) — and each with a random SNV at its centre, and stores
+ * each factor's null distributions (of scores, and of SNVs' |ALT − REF|) in a copy of the model bundle, from which
+ * p-values come ({@link NullDistribution}).
  */
 public final class Calibrate {
     /** windows: how many null windows; reverseComplement: score them as scan --reverse-complement does. */
@@ -45,31 +47,62 @@ public final class Calibrate {
         ModelBundle.requireBundleName(options.output());
         int outputs = scorer.outputs();
         float[][] scores = new float[outputs][options.windows()];
+        float[][] effects = new float[outputs][options.windows()];
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
             NullWindows windows = new NullWindows(genome, model.windowLength(), options);
             int[] next = {0};
-            ScoreSink<FastaRecord> sink = (window, values, offset) -> {
+            ScoreSink<NullWindow> sink = (window, values, offset) -> {
                 for (int f = 0; f < outputs; f++) {
                     scores[f][next[0]] = values[offset + f];
+                    effects[f][next[0]] = Math.abs(values[offset + outputs + f] - values[offset + f]);
                 }
                 next[0]++;
             };
             new ScoringEngine(scorer, model.windowLength(), options.batchSize()).run(windows, window -> 0, sink,
-                    new ProgressMeter(log, options.reverseComplement() ? "null windows (both strands)" : "null windows",
-                            (long) options.strands() * options.windows(), 10), options.reverseComplement());
+                    new ProgressMeter(log, options.reverseComplement() ? "null windows and SNVs (both strands)" : "null windows and SNVs",
+                            2L * options.strands() * options.windows(), 10), options.reverseComplement());
         }
         List<NullDistribution> factors = new ArrayList<>();
-        for (float[] factorScores : scores) {
-            factors.add(NullDistribution.of(factorScores));
+        List<NullDistribution> snvEffects = new ArrayList<>();
+        for (int f = 0; f < outputs; f++) {
+            factors.add(NullDistribution.of(scores[f]));
+            snvEffects.add(NullDistribution.of(effects[f]));
         }
         Calibration calibration = new Calibration("dinucleotide-shuffled windows of " + options.fasta().getFileName(), options.windows(),
-                options.seed(), options.strands(), factors);
+                options.seed(), options.strands(), factors, snvEffects);
         ModelBundle.write(new FactorModel(model.network(), model.metadata().withCalibration(calibration)), options.output());
         return calibration;
     }
 
-    /** Window i: drawn from the genome (no N, either strand) with a seed made of the seed and i, then shuffled keeping dinucleotides. */
-    static final class NullWindows implements Iterator<FastaRecord> {
+    /**
+     * A null window and the same window with a random SNV at the centre (index length / 2, where zinfer variants
+     * puts a variant's first REF base): window 0 the one, window 1 the other.
+     */
+    record NullWindow(byte[] bases, byte alt) implements Encodable {
+        @Override
+        public int windows() {
+            return 2;
+        }
+
+        @Override
+        public int length() {
+            return bases.length;
+        }
+
+        @Override
+        public void encode(int window, byte[] dest, int offset) {
+            OneHot.channels(bases, 0, bases.length, dest, offset);
+            if (window == 1) {
+                dest[offset + bases.length / 2] = (byte) OneHot.channel(alt);
+            }
+        }
+    }
+
+    /**
+     * Window i: drawn from the genome (no N, either strand) with a seed made of the seed and i, shuffled keeping
+     * dinucleotides; its SNV changes the centre base to one of the other three, drawn with the same seed.
+     */
+    static final class NullWindows implements Iterator<NullWindow> {
         private final GenomeBackground genome;
         private final int length;
         private final Options options;
@@ -87,10 +120,11 @@ public final class Calibrate {
         }
 
         @Override
-        public FastaRecord next() {
-            Random random = new Random(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + next).nextLong());
-            byte[] bases = genome.draw(random, length);
-            return new FastaRecord("null" + next++, Sequences.dinucleotideShuffle(bases, random));
+        public NullWindow next() {
+            Random random = new Random(new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L + next++).nextLong());
+            byte[] bases = Sequences.dinucleotideShuffle(genome.draw(random, length), random);
+            String others = OneHot.ALPHABET.replace(String.valueOf((char) Character.toUpperCase(bases[length / 2])), "");
+            return new NullWindow(bases, (byte) others.charAt(random.nextInt(others.length())));
         }
     }
 }

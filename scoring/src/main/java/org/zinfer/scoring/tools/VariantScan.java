@@ -55,6 +55,10 @@ public final class VariantScan {
             Set<String> fastaNames = genome.contigs().stream().map(Contig::name).collect(Collectors.toSet());
             ContigNames names = new ContigNames(fastaNames, message -> log.println("zinfer: " + message));
             EffectAnnotation annotation = new EffectAnnotation(model, options.scores(), options.factors());
+            if (options.scores().contains(EffectScore.PVALUE) && model.metadata().calibration().strands() != (options.reverseComplement() ? 2 : 1)) {
+                throw new InputException("the model's calibration scored " + (options.reverseComplement() ? "one strand" : "both strands")
+                        + "; calibrate " + (options.reverseComplement() ? "with" : "without") + " --reverse-complement as variants scores");
+            }
             annotation.checkAgainst(vcf.header(), options.vcf());
             try (AnnotatedVcfWriter out = new AnnotatedVcfWriter(options.out(), vcf.headerLines(), annotation.headerLines());
                  EffectTable table = options.tsv() == null ? null : new EffectTable(options.tsv(), model, options.factors())) {

@@ -23,6 +23,11 @@ public final class EffectAnnotation {
     private final List<String> keys = new ArrayList<>();
 
     public EffectAnnotation(FactorModel model, List<EffectScore> scores, List<Integer> factors) {
+        if (!EffectScore.available(model.metadata().calibration()).containsAll(scores)) {
+            throw new InputException("--scores pvalue needs a model calibrated with SNV effects; model " + model.metadata().name()
+                    + " has " + (model.metadata().calibration() == null ? "no calibration" : "a calibration made without them")
+                    + " (make one with zinfer calibrate and give it with --model)");
+        }
         this.model = model;
         this.scores = scores;
         this.factors = factors;
@@ -86,7 +91,7 @@ public final class EffectAnnotation {
                             value.append(',');
                         }
                         if (effects.get(a).scored()) {
-                            Values.appendFloat(value, score.of(effects.get(a), factor));
+                            Values.appendFloat(value, score.of(effects.get(a), factor, model.metadata().calibration()));
                         } else {
                             value.append('.');
                         }

@@ -3,6 +3,7 @@ package org.zinfer.scoring.variant;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.formats.track.Values;
 import org.zinfer.formats.variant.VcfLineReader;
+import org.zinfer.scoring.calibration.Calibration;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.io.BufferedWriter;
@@ -13,21 +14,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The TSV side output of zinfer variants: one row per ALT allele with every score of every chosen factor. */
+/**
+ * The TSV side output of zinfer variants: one row per ALT allele with every score of every chosen factor (the
+ * p-value too when the model's calibration allows it).
+ */
 public final class EffectTable implements AutoCloseable {
     private final AtomicOutput output;
     private final BufferedWriter writer;
     private final List<Integer> factors;
+    private final Calibration calibration;
+    private final List<EffectScore> scores;
     private final StringBuilder line = new StringBuilder();
 
     public EffectTable(Path target, FactorModel model, List<Integer> factors) {
         this.output = new AtomicOutput(target);
         this.factors = factors;
+        this.calibration = model.metadata().calibration();
+        this.scores = EffectScore.available(calibration);
         try {
             this.writer = Files.newBufferedWriter(output.temporary(), StandardCharsets.UTF_8);
             StringBuilder header = new StringBuilder("chrom\tpos\tid\tref\talt\tstatus");
             for (int factor : factors) {
-                for (EffectScore score : EffectScore.values()) {
+                for (EffectScore score : scores) {
                     header.append('\t').append(model.factors().get(factor)).append('_').append(score.suffix());
                 }
             }
@@ -47,10 +55,10 @@ public final class EffectTable implements AutoCloseable {
                     .append('\t').append(variant.getAlternateAllele(a).getDisplayString())
                     .append('\t').append(effect.scored() ? "scored" : effect.skipped());
             for (int factor : factors) {
-                for (EffectScore score : EffectScore.values()) {
+                for (EffectScore score : scores) {
                     line.append('\t');
                     if (effect.scored()) {
-                        Values.appendFloat(line, score.of(effect, factor));
+                        Values.appendFloat(line, score.of(effect, factor, calibration));
                     } else {
                         line.append("NA");
                     }

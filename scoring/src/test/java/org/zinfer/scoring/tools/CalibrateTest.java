@@ -2,7 +2,6 @@ package org.zinfer.scoring.tools;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.zinfer.formats.genome.FastaRecord;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
@@ -54,7 +53,7 @@ class CalibrateTest {
         List<float[]> fresh = new ArrayList<>();
         try (ReferenceGenome genome = ReferenceGenome.open(fasta)) {
             Calibrate.NullWindows windows = new Calibrate.NullWindows(genome, 1000, new Calibrate.Options(fasta, 2000, 2, output, 256, false));
-            new ScoringEngine(scorer, 1000, 256).run(windows, (FastaRecord w, float[] values, int offset) ->
+            new ScoringEngine(scorer, 1000, 256).run(windows, (Calibrate.NullWindow w, float[] values, int offset) ->
                     fresh.add(Arrays.copyOfRange(values, offset, offset + 29)), ProgressMeter.silent());
         }
         double worst = 0;
