@@ -2,7 +2,8 @@
 # Do called sites keep their false discovery rate? On simulated genomes whose sites are known: the built-in model
 # calibrated on null windows of each genome, the genome scanned, sites called at FDR 0.05; a call is false when its
 # summit lies farther than 500 nt from every implanted site of its factor. Then the same on a genome of the same
-# background with no sites at all (every call false). ~5 minutes on 2 cores.
+# background with no sites at all (every call false). Then the baseline: the same calling on a scan with each
+# factor's true matrix (benchmarks/calling_baseline.py). ~7 minutes on 2 cores.
 #
 # usage: benchmarks/calling_fdr.sh OUTDIR      (from the project root, after mvn package; needs ../shared/motifs)
 set -euo pipefail
@@ -46,3 +47,5 @@ none = [sum(1 for _ in gzip.open(p, "rt")) for p in glob.glob(f"{out}/calls-none
 print(f"genome without sites (3 Mb): {sum(none)} calls in all, at most {max(none)} for one factor "
       f"({max(none) / 3:.2f} per Mb)")
 PY
+echo "baseline: the same calling on a PWM scan with each factor's true matrix"
+/usr/bin/python3 benchmarks/calling_baseline.py "$out/sites.fa" "$out/sites.sites.bed" "$motifs" test-data/znf29.args 3
