@@ -16,6 +16,8 @@ import sys
 
 import numpy as np
 
+from motif_baseline import read_transfac
+
 WINDOW, STEP, NULLS, FDR = 1000, 50, 20000, 0.05
 CODE = {c: i for i, c in enumerate("ACGT")}
 
@@ -29,21 +31,6 @@ def read_fasta(path):
         else:
             contigs[name].append(line.strip().upper())
     return {n: "".join(parts) for n, parts in contigs.items()}
-
-
-def read_transfac(path):
-    motifs, accession, rows = {}, None, []
-    for line in open(path):
-        fields = line.split()
-        if not fields:
-            continue
-        if fields[0] == "AC":
-            accession, rows = fields[1], []
-        elif fields[0] == "ID" and accession:
-            motifs[accession] = (fields[1], rows)
-        elif fields[0].isdigit() and accession and len(fields) >= 5:
-            rows.append([float(x) for x in fields[1:5]])
-    return {a: (name, np.array(r) / np.array(r).sum(axis=1, keepdims=True)) for a, (name, r) in motifs.items()}
 
 
 def encode(sequence):
