@@ -26,6 +26,9 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
+    @Mixin
+    StrandOptions strands;
+
     @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "FILE",
             description = "Indexed genome FASTA (.fai; bgzip also needs .gzi).")
     Path fasta;
@@ -61,7 +64,8 @@ final class ExplainCommand implements Callable<Integer> {
         };
         FactorModel loaded = model.load(System.err);
         WindowScorer scorer = chosen == Explanation.Method.ISM ? model.scorer(loaded, System.err) : null;
-        Explanation.Options options = new Explanation.Options(fasta, where.regions(), factors, step, chosen, plot, out, model.batch);
+        Explanation.Options options = new Explanation.Options(fasta, where.regions(), factors, step, chosen, plot, out, model.batch,
+                strands.reverseComplement);
         Explanation.Summary summary = Explanation.run(loaded, scorer, model.workers(), options, System.err);
         System.err.printf("zinfer: explained %,d windows in %.1f s (%,.0f %s/s); contributions in %s%n", summary.windows(),
                 summary.seconds(), summary.passesPerSecond(), chosen == Explanation.Method.ISM ? "mutants" : "windows", out);

@@ -2,6 +2,9 @@ package org.zinfer.cli;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zinfer.testing.SyntheticGenome;
 import org.zinfer.testing.BigWigReaders;
 import org.zinfer.testing.TestEnvironment;
 
@@ -12,7 +15,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -81,6 +87,34 @@ class ExplainCommandTest {
                 "explain", "-f", FASTA, "-r", "chrDemo1:1-2000", "--plot", "-o", dir.resolve("long").toString());
         CommandRunner.assertFails(dir.resolve("factor"), "--factor ZNF1 is not a factor of model",
                 "explain", "-f", FASTA, "-r", "chrDemo1:1-200", "--factor", "ZNF1", "-o", dir.resolve("factor").toString());
+    }
+
+    /**
+     * With --reverse-complement a window and its reverse complement are the same input to the strand-averaged model:
+     * base i of one gets the value of base L-1-i of the other, by either method.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"gradient", "ism"})
+    void bothStrandsGiveTheReverseComplementMirroredValues(String method) throws IOException {
+        String forward = SyntheticGenome.random(new Random(8), 1000);
+        StringBuilder reverse = new StringBuilder();
+        for (int i = forward.length() - 1; i >= 0; i--) {
+            reverse.append("TGCA".charAt("ACGT".indexOf(forward.charAt(i))));
+        }
+        Path fasta = SyntheticGenome.write(dir.resolve("pair.fa"), new LinkedHashMap<>(Map.of("fwd", forward, "rev", reverse.toString())));
+        Path out = dir.resolve(method + "-both");
+        CommandRunner.Outcome outcome = CommandRunner.run("explain", "-f", fasta.toString(), "--factor", "CTCF", "--factor", "REST",
+                "--step", "1000", "--method", method, "--reverse-complement", "-o", out.toString());
+        assertEquals(0, outcome.exitCode(), outcome.stderr());
+        List<String> lines = Files.readAllLines(out.resolve("contributions.tsv"));
+        assertEquals(2001, lines.size());
+        for (int i = 0; i < 1000; i++) {
+            String[] a = lines.get(1 + i).split("\t");
+            String[] b = lines.get(1 + 1000 + 999 - i).split("\t");
+            for (int c = 3; c < 5; c++) {
+                assertEquals(Double.parseDouble(a[c]), Double.parseDouble(b[c]), 1e-4, "base " + i + ", column " + c);
+            }
+        }
     }
 
     @Test

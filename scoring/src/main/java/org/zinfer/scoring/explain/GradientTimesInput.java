@@ -22,22 +22,27 @@ public final class GradientTimesInput implements WindowScorer {
     /** One backward pass per worker thread, each with its own buffers, lent out per batch. */
     private final BlockingQueue<InputGradients> workers;
     private final int[] factors;
+    private final int outputs;
     private final int length;
     private final int threads;
+    private final boolean bothStrands;
 
-    private GradientTimesInput(List<InputGradients> workers, int[] factors, int length) {
+    private GradientTimesInput(List<InputGradients> workers, int[] factors, int length, boolean bothStrands) {
         this.workers = new ArrayBlockingQueue<>(workers.size(), false, workers);
         this.factors = factors.clone();
+        this.outputs = workers.get(0).outputs();
         this.length = length;
         this.threads = workers.size();
+        this.bothStrands = bothStrands;
     }
 
     /**
      * For the models zinfer's trainer can backpropagate through (conv → (Bi)LSTM → Dense, sigmoid outputs), and
      * the given factors (indices of the model's outputs): each costs one backward pass. threads: batches at once,
-     * each on one BLAS thread (as the scoring engine's workers).
+     * each on one BLAS thread (as the scoring engine's workers). bothStrands: explain the model as scan
+     * --reverse-complement uses it, each window's probability the mean of its two strands' (twice the work).
      */
-    public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads) {
+    public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads, boolean bothStrands) {
         List<InputGradients> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Optional<InputGradients> worker = InputGradients.of(model, 1);
@@ -46,7 +51,7 @@ public final class GradientTimesInput implements WindowScorer {
             }
             workers.add(worker.get());
         }
-        return Optional.of(new GradientTimesInput(workers, factors, model.windowLength()));
+        return Optional.of(new GradientTimesInput(workers, factors, model.windowLength(), bothStrands));
     }
 
     @Override
@@ -68,7 +73,7 @@ public final class GradientTimesInput implements WindowScorer {
 
     @Override
     public float[] score(byte[] channels, int count) {
-        float[][] gradient = gradients(channels, count);
+        float[][] gradient = bothStrands ? strandMeanGradients(channels, count) : gradients(channels, count).gradients();
         float[] result = new float[count * outputs()];
         int c4 = OneHot.CHANNELS;
         for (int n = 0; n < count; n++) {
@@ -88,7 +93,42 @@ public final class GradientTimesInput implements WindowScorer {
         return result;
     }
 
-    private float[][] gradients(byte[] channels, int count) {
+    /**
+     * The gradient of logit((p_forward + p_reverse) / 2): each strand's probability gradient, p (1 - p) times its
+     * logit gradient (the reverse strand's read back to forward positions and bases), averaged and divided by
+     * p (1 - p) of the mean.
+     */
+    private float[][] strandMeanGradients(byte[] channels, int count) {
+        byte[] both = new byte[2 * count * length];
+        for (int n = 0; n < count; n++) {
+            System.arraycopy(channels, n * length, both, 2 * n * length, length);
+            System.arraycopy(channels, n * length, both, (2 * n + 1) * length, length);
+            OneHot.reverseComplementChannels(both, (2 * n + 1) * length, length);
+        }
+        InputGradients.Result strands = gradients(both, 2 * count);
+        int c4 = OneHot.CHANNELS;
+        float[][] mean = new float[factors.length][count * length * c4];
+        for (int k = 0; k < factors.length; k++) {
+            float[] g = strands.gradients()[k];
+            for (int n = 0; n < count; n++) {
+                double forward = strands.probabilities()[2 * n * outputs + factors[k]];
+                double reverse = strands.probabilities()[(2 * n + 1) * outputs + factors[k]];
+                double p = (forward + reverse) / 2;
+                double wf = forward * (1 - forward) / (2 * p * (1 - p));
+                double wr = reverse * (1 - reverse) / (2 * p * (1 - p));
+                for (int i = 0; i < length; i++) {
+                    for (int c = 0; c < c4; c++) {
+                        double gf = g[((2 * n) * length + i) * c4 + c];
+                        double gr = g[((2 * n + 1) * length + length - 1 - i) * c4 + (c4 - 1 - c)];
+                        mean[k][(n * length + i) * c4 + c] = (float) (wf * gf + wr * gr);
+                    }
+                }
+            }
+        }
+        return mean;
+    }
+
+    private InputGradients.Result gradients(byte[] channels, int count) {
         InputGradients worker;
         try {
             worker = workers.take();

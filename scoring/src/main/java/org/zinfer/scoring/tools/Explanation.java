@@ -53,7 +53,7 @@ public final class Explanation {
 
     /** factors: the factors to explain, empty for all; plot: a logo per factor and region (regions of at most PLOT_LIMIT bases). */
     public record Options(Path fasta, List<Region> regions, List<String> factors, int step, Method method, boolean plot, Path outDir,
-                          int batchSize) {
+                          int batchSize, boolean reverseComplement) {
     }
 
     /** windows: windows explained; passes: the forward passes scored (mutants for ISM). */
@@ -75,7 +75,7 @@ public final class Explanation {
         boolean ism = options.method() == Method.ISM;
         List<String> factors = options.factors().isEmpty() ? model.factors() : options.factors();
         int[] chosen = indices(model, factors);
-        WindowScorer scorer = ism ? ismScorer : GradientTimesInput.of(model, chosen, threads).orElseThrow(() -> new InputException(
+        WindowScorer scorer = ism ? ismScorer : GradientTimesInput.of(model, chosen, threads, options.reverseComplement()).orElseThrow(() -> new InputException(
                 "gradient × input needs a conv + LSTM model with sigmoid outputs (zinfer's trainer's kind); use --method ism"));
         log.println("zinfer: contributions by " + (ism ? "in-silico mutagenesis with " + scorer.describe() : scorer.describe()));
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {
@@ -83,7 +83,7 @@ public final class Explanation {
             check(genome, regions, length, options);
             long windows = regions.stream().mapToLong(r -> (r.length() + options.step() - 1) / options.step()).sum();
             long bases = regions.stream().mapToLong(Region::length).sum();
-            long passes = ism ? windows * (1 + Mutants.PER_BASE * (long) length) : windows;
+            long passes = (ism ? windows * (1 + Mutants.PER_BASE * (long) length) : windows) * (options.reverseComplement() ? 2 : 1);
             log.printf("zinfer: explaining %,d bases of %d region(s) with %,d windows%s%n", bases, regions.size(), windows,
                     ism ? String.format(" (%,d mutants)", passes) : "");
             ProgressMeter progress = new ProgressMeter(log, ism ? "mutants" : "windows", passes, 10);
@@ -94,7 +94,7 @@ public final class Explanation {
                         : GradientTimesInput.of(item, values, offset, chosen.length));
                 // the backward pass keeps every LSTM step of its batch: batches of 64 windows measured fastest (against 16 to 256)
                 new ScoringEngine(scorer, length, ism ? options.batchSize() : Math.min(options.batchSize(), GRADIENT_BATCH))
-                        .run(new Windows(genome, regions, length, options.step(), ism), sink, progress);
+                        .run(new Windows(genome, regions, length, options.step(), ism), item -> 0, sink, progress, ism && options.reverseComplement());
                 writers.commit();
             }
             return new Summary(windows, progress.done(), progress.seconds());

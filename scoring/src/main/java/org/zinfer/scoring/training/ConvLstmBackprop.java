@@ -167,6 +167,11 @@ final class ConvLstmBackprop {
         return result;
     }
 
+    /** The probabilities of the last forward pass, [batch][outputs] (a copy). */
+    float[] probabilities(int batch) {
+        return Arrays.copyOf(probabilities, batch * outputs());
+    }
+
     /** As {@link #inputGradients}, with one output per window: window n's gradient is of output outputOf[n]'s logit. */
     float[] inputGradientsOfOwnOutputs(float[] channelsFirst, int batch, int[] outputOf) {
         forward(channelsFirst, batch, false);

@@ -32,14 +32,16 @@ public final class InputGradients {
         return backprop.outputs();
     }
 
-    /**
-     * For count windows of channel codes ([count][length], as the scoring engine gives them): result[k] is the
-     * gradient of output outputs[k]'s logit, [count][length][4].
-     */
-    public float[][] of(byte[] channels, int count, int[] outputs) {
+    /** gradients[k]: of output outputs[k]'s logit, [count][length][4]; probabilities: every output's, [count][outputs]. */
+    public record Result(float[][] gradients, float[] probabilities) {
+    }
+
+    /** For count windows of channel codes ([count][length], as the scoring engine gives them). */
+    public Result of(byte[] channels, int count, int[] outputs) {
         float[] x = encode(channels, count);
         Sgemm.threads(threads);
-        return backprop.inputGradients(x, count, outputs);
+        float[][] gradients = backprop.inputGradients(x, count, outputs);
+        return new Result(gradients, backprop.probabilities(count));
     }
 
     /**

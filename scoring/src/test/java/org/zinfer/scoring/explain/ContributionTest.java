@@ -1,6 +1,8 @@
 package org.zinfer.scoring.explain;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.Window;
@@ -30,25 +32,25 @@ class ContributionTest {
 
     /**
      * A gradient × input contribution is the derivative of the logit along "more of the base present, less of the
-     * other three": compared with central differences of DL4J's logits along that direction.
+     * other three": compared with central differences of DL4J's logits along that direction, for a few factors
+     * chosen out of order; on both strands, of the logit of the two strands' mean probability.
      */
-    @Test
-    void gradientContributionsAreDerivativesOfTheLogit() {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void gradientContributionsAreDerivativesOfTheLogit(boolean bothStrands) {
         byte[] channels = TestArchitectures.channels(List.of(TestArchitectures.windows(LENGTH, 3).get(0)));
         int factors = model.factors().size();
         int[] chosen = {3, 0, 4};
-        float[] contributions = GradientTimesInput.of(model, chosen, 1).orElseThrow().score(channels, 1);
+        float[] contributions = GradientTimesInput.of(model, chosen, 1, bothStrands).orElseThrow().score(channels, 1);
         double error = 0;
         double norm = 0;
         double eps = 1e-4;
         for (int i = 3; i < LENGTH; i += 7) {
-            float[] plus = nudged(channels, i, eps);
-            float[] minus = nudged(channels, i, -eps);
-            INDArray input = Nd4j.create(concat(plus, minus), new long[] {2, OneHot.CHANNELS, LENGTH}, 'c').castTo(DataType.DOUBLE);
-            double[] scores = reference.output(false, input)[0].dup('c').data().asDouble();
+            double[] plus = probabilities(nudged(channels, i, eps), bothStrands);
+            double[] minus = probabilities(nudged(channels, i, -eps), bothStrands);
             for (int k = 0; k < chosen.length; k++) {
                 int f = chosen[k];
-                double difference = (logit(scores[f]) - logit(scores[factors + f])) / (2 * eps);
+                double difference = (logit(plus[f]) - logit(minus[f])) / (2 * eps);
                 double computed = contributions[k * LENGTH + i];
                 error += (difference - computed) * (difference - computed);
                 norm += computed * computed;
@@ -56,6 +58,24 @@ class ContributionTest {
         }
         assertTrue(norm > 0);
         assertTrue(Math.sqrt(error / norm) < 1e-3, "relative error " + Math.sqrt(error / norm));
+    }
+
+    /** DL4J's probabilities (double precision) for a channel-major input, or the mean of its two strands'. */
+    private double[] probabilities(float[] x, boolean bothStrands) {
+        float[] reverse = new float[x.length];
+        for (int c = 0; c < OneHot.CHANNELS; c++) {
+            for (int i = 0; i < LENGTH; i++) {
+                reverse[(OneHot.CHANNELS - 1 - c) * LENGTH + LENGTH - 1 - i] = x[c * LENGTH + i];
+            }
+        }
+        INDArray input = Nd4j.create(concat(x, reverse), new long[] {2, OneHot.CHANNELS, LENGTH}, 'c').castTo(DataType.DOUBLE);
+        double[] scores = reference.output(false, input)[0].dup('c').data().asDouble();
+        int factors = model.factors().size();
+        double[] result = new double[factors];
+        for (int f = 0; f < factors; f++) {
+            result[f] = bothStrands ? (scores[f] + scores[factors + f]) / 2 : scores[f];
+        }
+        return result;
     }
 
     /** ISM: each base's value is the window's logit minus the mean logit of its three substitutions, scored one by one. */
