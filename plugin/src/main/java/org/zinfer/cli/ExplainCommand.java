@@ -29,12 +29,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Mixin
     StrandOptions strands;
 
-    @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "FILE",
-            description = "Indexed genome FASTA (.fai; bgzip also needs .gzi).")
-    Path fasta;
-
     @Mixin
-    RegionOptions where;
+    GenomeOptions genome;
 
     @Option(names = "--factor", paramLabel = "NAME",
             description = "Explain this factor (repeat for more; default: every factor). Gradient × input costs one backward pass per factor.")
@@ -64,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
         };
         FactorModel loaded = model.load(System.err);
         WindowScorer scorer = chosen == Explanation.Method.ISM ? model.scorer(loaded, System.err) : null;
-        Explanation.Options options = new Explanation.Options(fasta, where.regions(), factors, step, chosen, plot, out, model.batch,
+        Explanation.Options options = new Explanation.Options(genome.fasta, genome.regions(), factors, step, chosen, plot, out, model.batch,
                 strands.reverseComplement);
         Explanation.Summary summary = Explanation.run(loaded, scorer, model.workers(), options, System.err);
         System.err.printf("zinfer: explained %,d windows in %.1f s (%,.0f %s/s); contributions in %s%n", summary.windows(),
