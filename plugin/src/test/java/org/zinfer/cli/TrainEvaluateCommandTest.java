@@ -70,6 +70,12 @@ class TrainEvaluateCommandTest {
             assertEquals(Double.parseDouble(gc[f]), json.get("factors").get(f).get("gc_roc_auc").asDouble(), 1e-9, "G+C ROC AUC of factor " + f);
         }
         assertTrue(evaluate.stderr().contains("baselines (ROC / PR AUC) G+C "), evaluate.stderr());
+        List<String> thresholds = Files.readAllLines(report.resolve("thresholds.tsv"));
+        assertEquals(3, thresholds.size(), "a header and a row per factor: " + thresholds);
+        String[] cutoff = thresholds.get(a > b ? 1 : 2).split("\t");
+        double threshold = Double.parseDouble(cutoff[3]);
+        assertTrue(threshold > 0 && threshold < 1 && Double.parseDouble(cutoff[4]) > 0.5,
+                "the trained factor reaches precision 0.9 with most of its positives: " + thresholds);
         for (String png : List.of("roc.png", "pr.png", "training.png")) {
             BufferedImage image = ImageIO.read(report.resolve(png).toFile());
             assertEquals(720, image.getWidth(), png);

@@ -18,8 +18,8 @@ import java.util.Locale;
 
 /**
  * Writes an evaluation: metrics.tsv and metrics.json (per-factor ROC AUC and PR AUC, their means, and the
- * same for each baseline on the same windows), roc.png, pr.png and, when the model carries a training record,
- * training.png (loss and validation AUC per epoch).
+ * same for each baseline on the same windows), thresholds.tsv (per-factor cutoffs for a target precision),
+ * roc.png, pr.png and, when the model carries a training record, training.png (loss and validation AUC per epoch).
  */
 public final class EvaluationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -37,6 +37,7 @@ public final class EvaluationReport {
         AtomicOutput.writeString(dir.resolve("metrics.tsv"), tsv(metrics, baselines));
         AtomicOutput.writeString(dir.resolve("metrics.json"), json(metrics, baselines, about));
         int k = metrics.factors().size();
+        AtomicOutput.writeString(dir.resolve("thresholds.tsv"), thresholds(metrics.factors(), scores, labels));
         LineChart roc = new LineChart("ROC, mean AUC " + format(metrics.meanRocAuc()), "false positive rate", "true positive rate",
                 new double[] {0, 1}, new double[] {0, 1}).withDiagonal();
         LineChart pr = new LineChart("Precision-recall, mean AUC " + format(metrics.meanPrAuc()), "recall", "precision",
@@ -74,6 +75,28 @@ public final class EvaluationReport {
             out.append('\t').append(format(b.metrics().meanRocAuc())).append('\t').append(format(b.metrics().meanPrAuc()));
         }
         out.append('\n');
+        return out.toString();
+    }
+
+    /**
+     * Per factor, for target precisions 0.5 and 0.9: the lowest score threshold whose windows reach that precision
+     * on these windows, and the recall there (NA when none does): a cutoff for scan --bed-threshold, as maxATAC
+     * ships per factor. Valid for windows like these (their share of positives sets what a precision means).
+     */
+    static String thresholds(List<String> factors, float[] scores, float[] labels) {
+        StringBuilder out = new StringBuilder("factor	threshold_precision_0.5	recall_precision_0.5	threshold_precision_0.9	recall_precision_0.9\n");
+        int k = factors.size();
+        int n = labels.length / k;
+        for (int f = 0; f < k; f++) {
+            out.append(factors.get(f));
+            for (double target : new double[] {0.5, 0.9}) {
+                PrecisionRecall.Cutoff cutoff = PrecisionRecall.atPrecision(FactorMetrics.column(scores, n, k, f),
+                        FactorMetrics.positives(labels, n, k, f), target);
+                out.append('\t').append(cutoff == null ? "NA" : String.format(Locale.ROOT, "%.6g", cutoff.threshold()))
+                        .append('\t').append(cutoff == null ? "NA" : format(cutoff.recall()));
+            }
+            out.append('\n');
+        }
         return out.toString();
     }
 

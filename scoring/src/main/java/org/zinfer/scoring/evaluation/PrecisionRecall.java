@@ -37,6 +37,38 @@ public final class PrecisionRecall {
         return area;
     }
 
+    /** A score threshold and the recall and precision of calling windows scoring at least it. */
+    public record Cutoff(double threshold, double recall, double precision) {
+    }
+
+    /**
+     * The lowest threshold (so the highest recall) whose windows, those scoring at least it, have at least the
+     * target precision; null when no threshold reaches it or there is no positive.
+     */
+    public static Cutoff atPrecision(double[] scores, boolean[] positive, double target) {
+        Integer[] order = descending(scores);
+        long positives = 0;
+        for (boolean p : positive) {
+            positives += p ? 1 : 0;
+        }
+        Cutoff best = null;
+        long truePositives = 0;
+        int i = 0;
+        while (i < order.length && positives > 0) {
+            int j = i;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                truePositives += positive[order[j]] ? 1 : 0;
+                j++;
+            }
+            double precision = (double) truePositives / j;
+            if (precision >= target) {
+                best = new Cutoff(scores[order[i]], (double) truePositives / positives, precision);
+            }
+            i = j;
+        }
+        return best;
+    }
+
     /** Points (recall, precision) at each distinct threshold, highest threshold first, for plotting. */
     public static double[][] curve(double[] scores, boolean[] positive) {
         return Curves.points(scores, positive, false);

@@ -18,6 +18,26 @@ class FactorMetricsTest {
     }
 
     @Test
+    void cutoffsForATargetPrecisionByHand() {
+        double[] scores = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4};
+        boolean[] positive = {true, true, false, true, false, false};
+        // at or above 0.8: 2 of 2; 0.7: 2 of 3; 0.6: 3 of 4 = 0.75; 0.5: 3 of 5; 0.4: 3 of 6
+        PrecisionRecall.Cutoff ninety = PrecisionRecall.atPrecision(scores, positive, 0.9);
+        assertEquals(0.8, ninety.threshold());
+        assertEquals(2.0 / 3, ninety.recall(), 1e-12);
+        PrecisionRecall.Cutoff seventy = PrecisionRecall.atPrecision(scores, positive, 0.7);
+        assertEquals(0.6, seventy.threshold(), "the lowest threshold that keeps the precision, not the first");
+        assertEquals(1.0, seventy.recall(), 1e-12);
+        assertEquals(0.75, seventy.precision(), 1e-12);
+        // ties enter together: 0.5 and 0.5 give precision 1/2 at once
+        assertEquals(null, PrecisionRecall.atPrecision(new double[] {0.5, 0.5}, new boolean[] {true, false}, 0.6));
+        assertEquals(null, PrecisionRecall.atPrecision(new double[] {0.5}, new boolean[] {false}, 0.5));
+        String table = EvaluationReport.thresholds(List.of("a"), new float[] {0.9f, 0.8f, 0.7f, 0.6f, 0.5f, 0.4f}, new float[] {1, 1, 0, 1, 0, 0});
+        assertEquals("factor\tthreshold_precision_0.5\trecall_precision_0.5\tthreshold_precision_0.9\trecall_precision_0.9\n"
+                + "a\t0.400000\t1.0000\t0.800000\t0.6667\n", table);
+    }
+
+    @Test
     void perFactorMetricsAndMeansSkipFactorsWithOneClass() {
         float[] scores = {0.9f, 0.1f, 0.5f, 0.8f, 0.2f, 0.5f, 0.4f, 0.3f, 0.5f};
         float[] labels = {1, 0, 0, 0, 1, 0, 1, 0, 0};
