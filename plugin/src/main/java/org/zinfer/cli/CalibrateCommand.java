@@ -37,7 +37,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() {
         FactorModel loaded = model.load(System.err);
         Calibration calibration = Calibrate.run(loaded, model.scorer(loaded, System.err),
-                new Calibrate.Options(fasta, windows, seed, output, model.batch, strands.reverseComplement), System.err);
+                new Calibrate.Options(fasta, windows, seed, output, model.batch(), strands.reverseComplement), System.err);
         System.err.printf("zinfer: wrote %s: %s calibrated on %,d %s; p-values from the top %.0f%% on come from the fitted tail%n",
                 output, loaded.metadata().name(), calibration.windows(), calibration.method(), 100 * calibration.factors().get(0).tailProbability());
         return 0;

@@ -60,7 +60,7 @@ final class ExplainCommand implements Callable<Integer> {
         };
         FactorModel loaded = model.load(System.err);
         WindowScorer scorer = chosen == Explanation.Method.ISM ? model.scorer(loaded, System.err) : null;
-        Explanation.Options options = new Explanation.Options(genome.fasta, genome.regions(), factors, step, chosen, plot, out, model.batch,
+        Explanation.Options options = new Explanation.Options(genome.fasta, genome.regions(), factors, step, chosen, plot, out, model.batch(),
                 strands.reverseComplement);
         Explanation.Summary summary = Explanation.run(loaded, scorer, model.workers(), options, System.err);
         System.err.printf("zinfer: explained %,d windows in %.1f s (%,.0f %s/s); contributions in %s%n", summary.windows(),

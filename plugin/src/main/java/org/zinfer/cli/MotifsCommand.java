@@ -68,7 +68,7 @@ final class MotifsCommand implements Callable<Integer> {
         if (starts < 1 || steps < 1) {
             throw new InputException("--starts and --steps must be at least 1");
         }
-        MotifLearning.Options options = new MotifLearning.Options(chosen, fasta, gc, windows, top, starts, steps, seed, jaspar, out, model.batch);
+        MotifLearning.Options options = new MotifLearning.Options(chosen, fasta, gc, windows, top, starts, steps, seed, jaspar, out, model.batch());
         List<MotifLearning.Learned> learned = MotifLearning.run(loaded, model.scorer(loaded, System.err), model.workers(), options, System.err);
         System.err.printf("zinfer: learned %d of %d factors' motifs; files in %s%n", learned.stream().filter(l -> l.matrix() != null).count(),
                 learned.size(), out);

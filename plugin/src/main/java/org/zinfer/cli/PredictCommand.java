@@ -27,7 +27,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FactorModel loaded = model.load(System.err);
-        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded, System.err), model.batch, strands.reverseComplement, System.err);
+        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded, System.err), model.batch(), strands.reverseComplement, System.err);
         System.err.printf("zinfer: scored %,d records into %s%n", scored, out);
         return 0;
     }

@@ -50,7 +50,7 @@ final class ScanCommand implements Callable<Integer> {
             throw new InputException("--max-n must be a fraction from 0 to 1, not " + maxN);
         }
         FactorModel loaded = model.load(System.err);
-        GenomeScan.Options options = new GenomeScan.Options(genome.fasta, genome.regions(), step, maxN, out, threshold, model.batch, restart,
+        GenomeScan.Options options = new GenomeScan.Options(genome.fasta, genome.regions(), step, maxN, out, threshold, model.batch(), restart,
                 strands.reverseComplement);
         GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         String resumed = summary.resumed() > 0 ? String.format(", %,d more resumed from an earlier run", summary.resumed()) : "";

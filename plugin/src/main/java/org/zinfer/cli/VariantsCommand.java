@@ -50,7 +50,7 @@ final class VariantsCommand implements Callable<Integer> {
         FactorModel loaded = model.load(System.err);
         List<EffectScore> chosen = scores.stream().map(EffectScore::parse).distinct().toList();
         VariantScan.Options options = new VariantScan.Options(fasta, vcf, out, tsv, chosen, factorIndices(loaded),
-                strands.reverseComplement, model.batch);
+                strands.reverseComplement, model.batch());
         VariantScan.Summary summary = VariantScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
         System.err.printf("zinfer: %,d records in, %,d out; %,d of %,d ALT alleles scored in %.1f s (%,.0f variants/s)%s%n",
                 summary.recordsIn(), summary.recordsOut(), summary.scored(), summary.alleles(), summary.seconds(),

@@ -16,9 +16,7 @@ public final class Backend {
 
     /** Loads the backend, checks it against the requested device (auto, cpu, gpu) and returns its name (CPU, CUDA). */
     public static String require(String device) {
-        if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
-            throw new InputException("--device must be auto, cpu or gpu, not '" + device + "'");
-        }
+        checkName(device);
         boolean gpu;
         try {
             gpu = !isCpu();
@@ -27,13 +25,20 @@ public final class Backend {
                     + (device.equals("cpu") ? "" : "; for a GPU, CUDA 11.6 and a matching driver must be installed"), e);
         }
         if (device.equals("gpu") && !gpu) {
-            throw new InputException("--device gpu: this zinfer has no CUDA backend (it runs ND4J on the CPU); "
-                    + "build it with 'mvn -Pcuda package' and run it where CUDA 11.6 is installed");
+            throw new InputException("--device gpu: this zinfer has no GPU engine; build it with 'mvn -Pcuda13 package' "
+                    + "(CUDA 13) or 'mvn -Pcuda12 package' (CUDA 12), or 'mvn -Pcuda package' for ND4J on CUDA 11.6");
         }
         if (device.equals("cpu") && gpu) {
             throw new InputException("--device cpu: this zinfer was built for CUDA; use a CPU build (mvn package) for the CPU");
         }
         return gpu ? "CUDA" : "CPU";
+    }
+
+    /** Fails unless the --device value is auto, cpu or gpu. */
+    public static void checkName(String device) {
+        if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
+            throw new InputException("--device must be auto, cpu or gpu, not '" + device + "'");
+        }
     }
 
     /** Whether ND4J runs on the CPU; zinfer's own CPU engine and trainer step aside when it does not. */

@@ -1,11 +1,16 @@
 package org.zinfer.scoring.compute;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.formats.InputException;
+import org.zinfer.scoring.device.Device;
 import org.zinfer.scoring.engine.WindowScorer;
+import org.zinfer.scoring.inference.DeviceScorer;
 import org.zinfer.scoring.inference.ConvLstmScorer;
 import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
+
+import java.util.List;
 
 /**
  * Which scorer computes a network here: zinfer's CPU engine when asked for, on the CPU backend, for the layers
@@ -35,5 +40,15 @@ public final class Scorers {
         String layer = architecture.layers().get(last - 1).name();
         boolean output = network.getConfiguration().getNetworkOutputs().contains(layer);
         return new GraphScorer(network, architecture.windowLength(), architecture.inputShape(last)[1], output ? null : layer);
+    }
+
+    /** Streams per GPU: one batch computing while the next is copied in and the last one's scores copied out. */
+    private static final int STREAMS_PER_DEVICE = 2;
+
+    /** The GPU engine on these devices; a model outside what it computes fails in one line. */
+    public static WindowScorer onDevices(FactorModel model, List<Device> devices, int batch) {
+        return DeviceScorer.of(model.metadata().architecture(), ConvLstmScorer.parameters(model.network()), devices, STREAMS_PER_DEVICE, batch)
+                .orElseThrow(() -> new InputException("--device gpu: the GPU engine computes Conv1D/MaxPool1D layers followed by "
+                        + "an LSTM, a bidirectional LSTM or a Flatten, then Dense layers; model " + model.metadata().name() + " has other layers"));
     }
 }

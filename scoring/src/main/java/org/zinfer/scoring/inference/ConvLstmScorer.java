@@ -10,6 +10,7 @@ import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.model.Parameters;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -58,7 +59,12 @@ public final class ConvLstmScorer implements WindowScorer {
         if (!Simd.available()) {
             return Optional.empty();
         }
-        return Plan.of(architecture, network).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
+        return Plan.of(architecture, parameters(network)).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
+    }
+
+    /** A DL4J network's weights, as the engines read them. */
+    public static Parameters parameters(ComputationGraph network) {
+        return (layer, key) -> network.getLayer(layer).getParam(key).dup('c').data().asFloat();
     }
 
     @Override

@@ -1,12 +1,12 @@
 package org.zinfer.scoring.inference;
 
-import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.scoring.kernels.ConvolutionBlocks;
 import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
 import org.zinfer.scoring.model.NetworkBuilder;
+import org.zinfer.scoring.model.Parameters;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,7 @@ final class Plan {
         return dense.get(dense.size() - 1).units;
     }
 
-    static Optional<Plan> of(Architecture architecture, ComputationGraph network) {
+    static Optional<Plan> of(Architecture architecture, Parameters network) {
         List<LayerSpec> layers = architecture.layers().stream().filter(l -> !(l instanceof LayerSpec.Dropout)).toList();
         if (architecture.channels() != OneHot.CHANNELS) {
             return Optional.empty();
@@ -55,8 +55,8 @@ final class Plan {
             ConvolutionBlocks.Block block = convs.get(c);
             LayerSpec.Conv1D spec = block.convolution();
             int width = Simd.padded(spec.filters());
-            plan.convolutions.add(new Layers.Convolution(block, channels, param(network, spec.name(), "W"),
-                    param(network, spec.name(), "b"), width, c == 0));
+            plan.convolutions.add(new Layers.Convolution(block, channels, network.get(spec.name(), "W"),
+                    network.get(spec.name(), "b"), width, c == 0));
             length = block.outputLength(length);
             channels = spec.filters();
             ConvolutionBlocks.Block next = c + 1 < convs.size() ? convs.get(c + 1) : null;
@@ -77,17 +77,17 @@ final class Plan {
             if (!(layers.get(i) instanceof LayerSpec.Dense spec)) {
                 return Optional.empty();
             }
-            float[] weights = param(network, spec.name(), "W");
+            float[] weights = network.get(spec.name(), "W");
             if (plan.dense.isEmpty()) {
                 weights = remapRows(weights, rowMap.get(0), spec.units());
             }
-            plan.dense.add(new Layers.Dense(features, spec.units(), spec.activation(), weights, param(network, spec.name(), "b")));
+            plan.dense.add(new Layers.Dense(features, spec.units(), spec.activation(), weights, network.get(spec.name(), "b")));
             features = spec.units();
         }
         return plan.dense.isEmpty() ? Optional.empty() : Optional.of(plan);
     }
 
-    private static Layers.Lstm lstm(LayerSpec.Lstm spec, int channels, ComputationGraph network) {
+    private static Layers.Lstm lstm(LayerSpec.Lstm spec, int channels, Parameters network) {
         int units = spec.units();
         List<String> names = spec.bidirectional()
                 ? List.of(spec.name() + NetworkBuilder.FORWARD, spec.name() + NetworkBuilder.BACKWARD) : List.of(spec.name());
@@ -96,12 +96,12 @@ final class Plan {
         float[][] recurrent = new float[directions][];
         float[][] bias = new float[directions][];
         for (int d = 0; d < directions; d++) {
-            float[] w = param(network, names.get(d), "W");
+            float[] w = network.get(names.get(d), "W");
             for (int r = 0; r < channels; r++) {
                 System.arraycopy(w, r * 4 * units, input, (r * directions + d) * 4 * units, 4 * units);
             }
-            recurrent[d] = param(network, names.get(d), "RW");
-            bias[d] = java.util.Arrays.copyOf(param(network, names.get(d), "b"), 4 * units + Simd.SPECIES.length());
+            recurrent[d] = network.get(names.get(d), "RW");
+            bias[d] = java.util.Arrays.copyOf(network.get(names.get(d), "b"), 4 * units + Simd.SPECIES.length());
         }
         return new Layers.Lstm(channels, units, spec.bidirectional(), input, recurrent, bias);
     }
@@ -136,9 +136,5 @@ final class Plan {
             }
         }
         return result;
-    }
-
-    private static float[] param(ComputationGraph network, String layer, String key) {
-        return network.getLayer(layer).getParam(key).dup('c').data().asFloat();
     }
 }

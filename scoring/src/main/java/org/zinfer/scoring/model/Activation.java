@@ -1,13 +1,5 @@
 package org.zinfer.scoring.model;
 
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationLReLU;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
-import org.nd4j.linalg.activations.impl.ActivationSigmoid;
-import org.nd4j.linalg.activations.impl.ActivationSoftmax;
-import org.nd4j.linalg.activations.impl.ActivationTanH;
-
 /** A layer's activation function; alpha is the negative slope of a leaky ReLU. */
 public record Activation(Kind kind, double alpha) {
     public enum Kind { LINEAR, RELU, LEAKY_RELU, SIGMOID, TANH, SOFTMAX }
@@ -20,17 +12,6 @@ public record Activation(Kind kind, double alpha) {
 
     public static Activation leakyRelu(double alpha) {
         return alpha == 0 ? RELU : new Activation(Kind.LEAKY_RELU, alpha);
-    }
-
-    public IActivation toNd4j() {
-        return switch (kind) {
-            case LINEAR -> new ActivationIdentity();
-            case RELU -> new ActivationReLU();
-            case LEAKY_RELU -> new ActivationLReLU(alpha);
-            case SIGMOID -> new ActivationSigmoid();
-            case TANH -> new ActivationTanH();
-            case SOFTMAX -> new ActivationSoftmax();
-        };
     }
 
     @Override

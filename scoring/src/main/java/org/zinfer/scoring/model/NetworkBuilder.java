@@ -20,7 +20,12 @@ import org.deeplearning4j.nn.conf.layers.ZeroPadding1DLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationSoftmax;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -96,7 +101,7 @@ public final class NetworkBuilder {
                     .kernelSize(conv.kernel()).stride(1).nIn(shape[1]).nOut(conv.filters())
                     .convolutionMode(ConvolutionMode.Truncate)
                     .rnnDataFormat(RNNFormat.NCW)
-                    .activation(conv.activation().toNd4j()).build(), input);
+                    .activation(nd4j(conv.activation())).build(), input);
         } else if (spec instanceof LayerSpec.MaxPool1D pool) {
             graph.addLayer(name, new Subsampling1DLayer.Builder(PoolingType.MAX)
                     .kernelSize(pool.pool()).stride(pool.stride())
@@ -107,7 +112,7 @@ public final class NetworkBuilder {
             graph.addVertex(name, new ReshapeVertex('c', new int[] {-1, shape[0] * shape[1]}, null), previous);
         } else if (spec instanceof LayerSpec.Dense dense) {
             graph.addLayer(name, output ? outputLayer(dense, shape[1]) : new DenseLayer.Builder()
-                    .nIn(shape[1]).nOut(dense.units()).activation(dense.activation().toNd4j()).build(), previous);
+                    .nIn(shape[1]).nOut(dense.units()).activation(nd4j(dense.activation())).build(), previous);
         } else if (spec instanceof LayerSpec.Lstm lstm) {
             if (!lstm.bidirectional()) {
                 graph.addLayer(name, lastStep(shape[1], lstm.units()), previous);
@@ -127,12 +132,23 @@ public final class NetworkBuilder {
             case SOFTMAX -> LossFunctions.LossFunction.MCXENT;
             default -> LossFunctions.LossFunction.MSE;
         };
-        return new OutputLayer.Builder(loss).nIn(nIn).nOut(dense.units()).activation(dense.activation().toNd4j()).build();
+        return new OutputLayer.Builder(loss).nIn(nIn).nOut(dense.units()).activation(nd4j(dense.activation())).build();
     }
 
     private static LastTimeStep lastStep(int nIn, int units) {
         return new LastTimeStep(new LSTM.Builder().nIn(nIn).nOut(units)
                 .activation(new ActivationTanH()).gateActivationFunction(new ActivationSigmoid())
                 .dataFormat(RNNFormat.NCW).build());
+    }
+
+    private static IActivation nd4j(Activation activation) {
+        return switch (activation.kind()) {
+            case LINEAR -> new ActivationIdentity();
+            case RELU -> new ActivationReLU();
+            case LEAKY_RELU -> new ActivationLReLU(activation.alpha());
+            case SIGMOID -> new ActivationSigmoid();
+            case TANH -> new ActivationTanH();
+            case SOFTMAX -> new ActivationSoftmax();
+        };
     }
 }

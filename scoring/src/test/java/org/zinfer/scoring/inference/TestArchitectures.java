@@ -69,7 +69,6 @@ public final class TestArchitectures {
                         architecture.windowLength(), architecture, "test", "now", "dev", null, null));
     }
 
-    /** Random windows, windows with N runs and IUPAC codes, an all-N window and repeats, cut to a length. */
     /** The windows' channel codes, [count][length], as the engine hands them to a scorer. */
     public static byte[] channels(List<SequenceWindow> windows) {
         int length = windows.get(0).length();
@@ -80,6 +79,7 @@ public final class TestArchitectures {
         return channels;
     }
 
+    /** Random windows, windows with N runs and IUPAC codes, an all-N window and repeats, cut to a length. */
     public static List<SequenceWindow> windows(int length, int seed) {
         Map<String, String> sequences = new TestWindows(seed).random(60).withUnknownBases(30).repeats(30).windows();
         List<SequenceWindow> windows = new ArrayList<>();

@@ -1,0 +1,120 @@
+// zinfer's element-wise kernels for the device engine, compiled at run time by NVRTC (--fmad=false, so that
+// products and sums round as the CPU engine's do). Each kernel is stated once more, in plain Java, in
+// org.zinfer.scoring.device.HostDevice, and specified in DeviceStream; one thread per output value.
+// Activation kinds follow org.zinfer.scoring.model.Activation.Kind: 0 linear, 1 relu, 2 leaky relu,
+// 3 sigmoid, 4 tanh (5, softmax, only in bias_softmax).
+
+#define NEGATIVE_INFINITY __int_as_float(0xff800000)
+
+__device__ float zinfer_sigmoid(float x) {
+    return 1.0f / (1.0f + expf(-x));
+}
+
+__device__ float zinfer_activate(float x, int kind, float alpha) {
+    switch (kind) {
+        case 1: return fmaxf(x, 0.0f);
+        case 2: return x >= 0.0f ? x : alpha * x;
+        case 3: return zinfer_sigmoid(x);
+        case 4: return tanhf(x);
+        default: return x;
+    }
+}
+
+__device__ long long zinfer_thread() {
+    return (long long) blockIdx.x * blockDim.x + threadIdx.x;
+}
+
+extern "C" __global__ void lookup_convolution(const signed char* codes, int windows, int length, const float* table,
+                                              int kernel, int leftPad, int pool, int pooled, int width,
+                                              const float* bias, int kind, float alpha,
+                                              float* out, int outLead, int outStride) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * pooled * width) {
+        return;
+    }
+    int v = (int) (index % width);
+    long long rest = index / width;
+    int p = (int) (rest % pooled);
+    int w = (int) (rest / pooled);
+    const signed char* window = codes + (long long) w * length;
+    float best = NEGATIVE_INFINITY;
+    for (int q = 0; q < pool; q++) {
+        int start = p * pool + q - leftPad;
+        float sum = 0.0f;
+        for (int j = 0; j < kernel; j++) {
+            int position = start + j;
+            int base = position < 0 || position >= length ? -1 : window[position];
+            sum += table[(j * 5 + 1 + base) * width + v];
+        }
+        best = fmaxf(best, sum);
+    }
+    out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
+}
+
+extern "C" __global__ void pool_activate(const float* in, int windows, int inStride, int pool, int pooled, int width,
+                                         const float* bias, int kind, float alpha,
+                                         float* out, int outLead, int outStride) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * pooled * width) {
+        return;
+    }
+    int v = (int) (index % width);
+    long long rest = index / width;
+    int p = (int) (rest % pooled);
+    int w = (int) (rest / pooled);
+    float best = NEGATIVE_INFINITY;
+    for (int q = 0; q < pool; q++) {
+        best = fmaxf(best, in[((long long) w * inStride + p * pool + q) * width + v]);
+    }
+    out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
+}
+
+// Gate blocks in DL4J's order: cell input g, forget f, output o, input i.
+extern "C" __global__ void lstm_step(int windows, int units, float* z, int zStride, long long zOffset, const float* bias,
+                                     float* cells, int cellStride, int cellOffset,
+                                     float* hidden, int hiddenStride, int hiddenOffset) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * units) {
+        return;
+    }
+    int u = (int) (index % units);
+    int w = (int) (index / units);
+    const float* pre = z + (long long) w * zStride + zOffset + u;
+    float g = tanhf(pre[0] + bias[u]);
+    float f = zinfer_sigmoid(pre[units] + bias[units + u]);
+    float o = zinfer_sigmoid(pre[2 * units] + bias[2 * units + u]);
+    float i = zinfer_sigmoid(pre[3 * units] + bias[3 * units + u]);
+    float* cell = cells + (long long) w * cellStride + cellOffset + u;
+    float c = f * cell[0] + i * g;
+    cell[0] = c;
+    hidden[(long long) w * hiddenStride + hiddenOffset + u] = o * tanhf(c);
+}
+
+extern "C" __global__ void bias_activate(float* x, int windows, int units, const float* bias, int kind, float alpha) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * units) {
+        return;
+    }
+    x[index] = zinfer_activate(x[index] + bias[index % units], kind, alpha);
+}
+
+// One thread per window: softmax over its units after the bias.
+extern "C" __global__ void bias_softmax(float* x, int windows, int units, const float* bias) {
+    long long w = zinfer_thread();
+    if (w >= windows) {
+        return;
+    }
+    float* row = x + w * units;
+    float best = NEGATIVE_INFINITY;
+    for (int u = 0; u < units; u++) {
+        best = fmaxf(best, row[u] + bias[u]);
+    }
+    float sum = 0.0f;
+    for (int u = 0; u < units; u++) {
+        row[u] = expf(row[u] + bias[u] - best);
+        sum += row[u];
+    }
+    for (int u = 0; u < units; u++) {
+        row[u] /= sum;
+    }
+}

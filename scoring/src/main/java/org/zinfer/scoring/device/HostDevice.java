@@ -1,0 +1,190 @@
+package org.zinfer.scoring.device;
+
+import org.zinfer.scoring.model.Activation;
+
+import java.util.Arrays;
+
+/**
+ * The {@link DeviceStream} operations in plain Java on heap arrays, one statement per kernel: the fake device on
+ * which the GPU engine's use of its plan, buffers and streams is tested without a GPU. Slow; not for scoring.
+ */
+public final class HostDevice implements Device {
+    @Override
+    public String describe() {
+        return "host device (plain Java, for tests)";
+    }
+
+    @Override
+    public DeviceStream openStream() {
+        return new Stream();
+    }
+
+    @Override
+    public void close() {
+    }
+
+    private record Memory(float[] floats, byte[] bytes) implements DeviceStream.Buffer {
+    }
+
+    private static float[] f(DeviceStream.Buffer buffer) {
+        return ((Memory) buffer).floats;
+    }
+
+    private static final class Stream implements DeviceStream {
+        @Override
+        public Buffer allocateFloats(long count) {
+            return new Memory(new float[Math.toIntExact(count)], null);
+        }
+
+        @Override
+        public Buffer allocateBytes(long count) {
+            return new Memory(null, new byte[Math.toIntExact(count)]);
+        }
+
+        @Override
+        public Buffer constant(float[] values) {
+            return new Memory(values.clone(), null);
+        }
+
+        @Override
+        public void upload(byte[] codes, int from, int count, Buffer target) {
+            System.arraycopy(codes, from, ((Memory) target).bytes, 0, count);
+        }
+
+        @Override
+        public void download(Buffer source, int count, float[] target) {
+            System.arraycopy(f(source), 0, target, 0, count);
+        }
+
+        @Override
+        public void multiply(int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b, long bOffset, int ldb,
+                             boolean accumulate, Buffer c, long cOffset, int ldc) {
+            float[] x = f(a);
+            float[] y = f(b);
+            float[] z = f(c);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float sum = 0;
+                    for (int l = 0; l < k; l++) {
+                        sum += x[(int) (aOffset + (long) i * lda + l)] * y[(int) (bOffset + (long) l * ldb + j)];
+                    }
+                    int at = (int) (cOffset + (long) i * ldc + j);
+                    z[at] = accumulate ? z[at] + sum : sum;
+                }
+            }
+        }
+
+        @Override
+        public void lookupConvolution(Buffer codes, int windows, int length, Buffer table, int kernel, int leftPad, int pool,
+                                      int pooled, int width, Buffer bias, Activation activation, Buffer out, int outLead, int outStride) {
+            byte[] code = ((Memory) codes).bytes;
+            float[] rows = f(table);
+            for (int w = 0; w < windows; w++) {
+                for (int p = 0; p < pooled; p++) {
+                    for (int v = 0; v < width; v++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int q = 0; q < pool; q++) {
+                            float sum = 0;
+                            for (int j = 0; j < kernel; j++) {
+                                int position = p * pool + q + j - leftPad;
+                                int base = position < 0 || position >= length ? -1 : code[w * length + position];
+                                sum += rows[(j * 5 + 1 + base) * width + v];
+                            }
+                            max = Math.max(max, sum);
+                        }
+                        f(out)[(w * outStride + outLead + p) * width + v] = activate(activation, max + f(bias)[v]);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void poolActivate(Buffer in, int windows, int inStride, int pool, int pooled, int width, Buffer bias,
+                                 Activation activation, Buffer out, int outLead, int outStride) {
+            float[] x = f(in);
+            for (int w = 0; w < windows; w++) {
+                for (int p = 0; p < pooled; p++) {
+                    for (int v = 0; v < width; v++) {
+                        float max = Float.NEGATIVE_INFINITY;
+                        for (int q = 0; q < pool; q++) {
+                            max = Math.max(max, x[(w * inStride + p * pool + q) * width + v]);
+                        }
+                        f(out)[(w * outStride + outLead + p) * width + v] = activate(activation, max + f(bias)[v]);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void lstmStep(int windows, int units, Buffer z, int zStride, long zOffset, Buffer bias, Buffer cells, int cellStride,
+                             int cellOffset, Buffer hidden, int hiddenStride, int hiddenOffset) {
+            float[] pre = f(z);
+            float[] b = f(bias);
+            for (int w = 0; w < windows; w++) {
+                for (int u = 0; u < units; u++) {
+                    int at = (int) (w * (long) zStride + zOffset) + u;
+                    float g = (float) Math.tanh(pre[at] + b[u]);
+                    float forget = sigmoid(pre[at + units] + b[units + u]);
+                    float output = sigmoid(pre[at + 2 * units] + b[2 * units + u]);
+                    float input = sigmoid(pre[at + 3 * units] + b[3 * units + u]);
+                    int cell = w * cellStride + cellOffset + u;
+                    float c = forget * f(cells)[cell] + input * g;
+                    f(cells)[cell] = c;
+                    f(hidden)[w * hiddenStride + hiddenOffset + u] = output * (float) Math.tanh(c);
+                }
+            }
+        }
+
+        @Override
+        public void biasActivate(Buffer x, int windows, int units, Buffer bias, Activation activation) {
+            float[] v = f(x);
+            for (int w = 0; w < windows; w++) {
+                if (activation.kind() == Activation.Kind.SOFTMAX) {
+                    softmax(v, w * units, units, f(bias));
+                    continue;
+                }
+                for (int u = 0; u < units; u++) {
+                    v[w * units + u] = activate(activation, v[w * units + u] + f(bias)[u]);
+                }
+            }
+        }
+
+        @Override
+        public void zero(Buffer buffer, long offset, long count) {
+            Arrays.fill(f(buffer), (int) offset, (int) (offset + count), 0f);
+        }
+
+        @Override
+        public void close() {
+        }
+
+        private static void softmax(float[] v, int row, int units, float[] bias) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int u = 0; u < units; u++) {
+                max = Math.max(max, v[row + u] + bias[u]);
+            }
+            float sum = 0;
+            for (int u = 0; u < units; u++) {
+                v[row + u] = (float) Math.exp(v[row + u] + bias[u] - max);
+                sum += v[row + u];
+            }
+            for (int u = 0; u < units; u++) {
+                v[row + u] /= sum;
+            }
+        }
+
+        private static float sigmoid(float x) {
+            return (float) (1 / (1 + Math.exp(-x)));
+        }
+
+        private static float activate(Activation activation, float x) {
+            return switch (activation.kind()) {
+                case LINEAR, SOFTMAX -> x;
+                case RELU -> Math.max(0, x);
+                case LEAKY_RELU -> x >= 0 ? x : (float) (activation.alpha() * x);
+                case SIGMOID -> sigmoid(x);
+                case TANH -> (float) Math.tanh(x);
+            };
+        }
+    }
+}
