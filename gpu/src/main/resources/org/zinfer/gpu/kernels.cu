@@ -24,18 +24,32 @@ __device__ long long zinfer_thread() {
     return (long long) blockIdx.x * blockDim.x + threadIdx.x;
 }
 
+// The pooled output this thread computes: window w, position p, lane v; false past the last one.
+__device__ bool zinfer_pooled(int windows, int pooled, int width, int* w, int* p, int* v) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * pooled * width) {
+        return false;
+    }
+    *v = (int) (index % width);
+    long long rest = index / width;
+    *p = (int) (rest % pooled);
+    *w = (int) (rest / pooled);
+    return true;
+}
+
+__device__ void zinfer_store(float* out, int w, int p, int v, int width, int outLead, int outStride, float best,
+                             const float* bias, int kind, float alpha) {
+    zinfer_store(out, w, p, v, width, outLead, outStride, best, bias, kind, alpha);
+}
+
 extern "C" __global__ void lookup_convolution(const signed char* codes, int windows, int length, const float* table,
                                               int kernel, int leftPad, int pool, int pooled, int width,
                                               const float* bias, int kind, float alpha,
                                               float* out, int outLead, int outStride) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * pooled * width) {
+    int w, p, v;
+    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
         return;
     }
-    int v = (int) (index % width);
-    long long rest = index / width;
-    int p = (int) (rest % pooled);
-    int w = (int) (rest / pooled);
     const signed char* window = codes + (long long) w * length;
     float best = NEGATIVE_INFINITY;
     for (int q = 0; q < pool; q++) {
@@ -48,25 +62,21 @@ extern "C" __global__ void lookup_convolution(const signed char* codes, int wind
         }
         best = fmaxf(best, sum);
     }
-    out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
+    zinfer_store(out, w, p, v, width, outLead, outStride, best, bias, kind, alpha);
 }
 
 extern "C" __global__ void pool_activate(const float* in, int windows, int inStride, int pool, int pooled, int width,
                                          const float* bias, int kind, float alpha,
                                          float* out, int outLead, int outStride) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * pooled * width) {
+    int w, p, v;
+    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
         return;
     }
-    int v = (int) (index % width);
-    long long rest = index / width;
-    int p = (int) (rest % pooled);
-    int w = (int) (rest / pooled);
     float best = NEGATIVE_INFINITY;
     for (int q = 0; q < pool; q++) {
         best = fmaxf(best, in[((long long) w * inStride + p * pool + q) * width + v]);
     }
-    out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
+    zinfer_store(out, w, p, v, width, outLead, outStride, best, bias, kind, alpha);
 }
 
 // Gate blocks in DL4J's order: cell input g, forget f, output o, input i.

@@ -201,7 +201,7 @@ class BadInputCorpusTest {
         Path lambda = TestModels.kerasFile(dir, "lambda");
         cases.add(new Case("import: unsupported Keras layer", "layer 'lambda' of type Lambda is not supported", imported,
                 "import", "-k", lambda.toString(), "-o", imported.toString()));
-        cases.add(new Case("scan: --device gpu without CUDA", "--device gpu: this zinfer has no CUDA backend", out,
+        cases.add(new Case("scan: --device gpu without CUDA", "--device gpu: this zinfer has no GPU engine", out,
                 "scan", "--device", "gpu", "-m", model.toString(), "-f", fasta.toString(), "-o", out.toString()));
     }
 

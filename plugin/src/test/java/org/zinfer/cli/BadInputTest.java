@@ -76,7 +76,7 @@ class BadInputTest {
     @Test
     void gpuWithoutCudaFailsAtOnce() throws IOException {
         Path out = dir.resolve("gpu-out");
-        CommandRunner.assertFails(out, "--device gpu: this zinfer has no CUDA backend", "scan", "--device", "gpu", "-m", model.toString(),
+        CommandRunner.assertFails(out, "--device gpu: this zinfer has no GPU engine", "scan", "--device", "gpu", "-m", model.toString(),
                 "-f", fasta.toString(), "-o", out.toString());
     }
 

@@ -1,65 +1,83 @@
 package org.zinfer.formats.track;
 
 import org.zinfer.formats.genome.Contig;
-import org.zinfer.formats.io.AtomicOutput;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The track files of a scan, per factor: FACTOR.bw (bigWig), FACTOR.bedGraph.gz (bgzip, tabix-indexed)
  * and, with a threshold, FACTOR.bed listing the windows that score at least that much. Values come in
  * contig order, starts increasing; all files appear together on {@link #commit()}.
+ * <p>
+ * Writing is parallel: values are gathered in blocks, and each block is written by several writer threads, each
+ * owning a fixed group of factors, so that every file is written by one thread in order and its bytes do not
+ * depend on the number of threads. At most a few blocks wait; a caller that outruns the writers waits too, and
+ * {@link #waitedSeconds()} says for how long.
  */
 public final class FactorTracks implements AutoCloseable {
+    private static final int BLOCK = 4096;
+    private static final int BLOCKS_IN_FLIGHT = 4;
     private final List<String> factors;
-    private final List<BigWigWriter> bigWigs = new ArrayList<>();
-    private final List<BedGraphWriter> bedGraphs = new ArrayList<>();
-    private final List<AtomicOutput> beds = new ArrayList<>();
-    private final List<BufferedWriter> bedWriters = new ArrayList<>();
-    private final Float threshold;
+    private final List<FactorWriters> writers = new ArrayList<>();
+    private final List<ExecutorService> groups = new ArrayList<>();
+    private final Semaphore inFlight = new Semaphore(BLOCKS_IN_FLIGHT);
+    private final List<Future<?>> pending = new ArrayList<>();
     private final Map<String, Integer> lengths = new HashMap<>();
+    private final boolean bedFiles;
+    private Block block;
     private String contig;
     private int end;
+    private long waitedNanos;
+
+    /** Rows of a block: a track interval (window false) or a window for the BED files (window true), with every factor's score. */
+    private record Block(String[] contigs, int[] starts, int[] ends, boolean[] windows, float[] scores, int[] size) {
+        static Block of(int factors) {
+            return new Block(new String[BLOCK], new int[BLOCK], new int[BLOCK], new boolean[BLOCK], new float[BLOCK * factors], new int[1]);
+        }
+    }
 
     /**
      * @param typicalSpan usual interval length (the scan step), to size zoom levels
      * @param threshold   minimum window score for FACTOR.bed, or null for no BED files
      */
     public FactorTracks(Path directory, List<String> factors, List<Contig> contigs, int typicalSpan, Float threshold) {
+        this(directory, factors, contigs, typicalSpan, threshold, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As above, writing with this many threads. */
+    public FactorTracks(Path directory, List<String> factors, List<Contig> contigs, int typicalSpan, Float threshold, int threads) {
         this.factors = List.copyOf(factors);
-        this.threshold = threshold;
+        this.bedFiles = threshold != null;
         contigs.forEach(c -> lengths.put(c.name(), c.length()));
+        this.block = Block.of(factors.size());
         try {
             Files.createDirectories(directory);
             for (int f = 0; f < factors.size(); f++) {
-                String factor = factors.get(f);
-                bigWigs.add(new BigWigWriter(directory.resolve(factor + ".bw"), contigs, typicalSpan));
-                // fixed 0-1 range: autoscaling draws a noise floor of 0.003 as tall as a site
-                bedGraphs.add(new BedGraphWriter(directory.resolve(factor + ".bedGraph.gz"), contigs, "track type=bedGraph name=\"" + factor
-                        + "\" description=\"" + factor + ": window scores (zinfer)\" visibility=full color=" + TrackColors.of(f)
-                        + " viewLimits=0:1 autoScale=off"));
-                if (threshold != null) {
-                    AtomicOutput bed = new AtomicOutput(directory.resolve(factor + ".bed"));
-                    beds.add(bed);
-                    BufferedWriter writer = Files.newBufferedWriter(bed.temporary(), StandardCharsets.US_ASCII);
-                    bedWriters.add(writer);
-                    // browsers shade each window by its score (useScore) and colour the factor as the sessions do
-                    writer.write("track name=\"" + factor + "\" description=\"" + factor + ": windows scoring at least " + threshold
-                            + " (zinfer)\" useScore=1 color=" + TrackColors.of(f) + "\n");
-                }
+                writers.add(new FactorWriters(directory, factors.get(f), f, contigs, typicalSpan, threshold));
             }
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("cannot create track files in " + directory, e);
+        }
+        for (int g = 0; g < Math.max(1, Math.min(threads, factors.size())); g++) {
+            groups.add(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "zinfer-track-writer");
+                thread.setDaemon(true);
+                return thread;
+            }));
         }
     }
 
@@ -82,45 +100,122 @@ public final class FactorTracks implements AutoCloseable {
         if (from >= to) {
             return false;
         }
-        for (int f = 0; f < factors.size(); f++) {
-            bigWigs.get(f).add(contig, from, to, scores[offset + f]);
-            bedGraphs.get(f).add(contig, from, to, scores[offset + f]);
-        }
+        row(contig, from, to, false, scores, offset);
         this.end = to;
         return true;
     }
 
     /** Lists the window [start, end) in FACTOR.bed for each factor it scores at least the threshold for. */
     public void addWindow(String contig, int start, int end, float[] scores, int offset) {
-        if (threshold == null) {
+        if (!bedFiles) {
             return;
         }
-        try {
-            for (int f = 0; f < factors.size(); f++) {
-                float score = scores[offset + f];
-                if (score >= threshold) {
-                    int bedScore = Math.max(0, Math.min(1000, Math.round(score * 1000)));
-                    bedWriters.get(f).write(contig + "\t" + start + "\t" + end + "\t" + factors.get(f) + "\t" + bedScore + "\t.\n");
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write BED files", e);
+        row(contig, start, end, true, scores, offset);
+    }
+
+    /** Seconds the caller waited for the writers: when large, writing tracks limits the scan. */
+    public double waitedSeconds() {
+        return waitedNanos / 1e9;
+    }
+
+    private void row(String contig, int start, int end, boolean window, float[] scores, int offset) {
+        int n = block.size()[0]++;
+        block.contigs()[n] = contig;
+        block.starts()[n] = start;
+        block.ends()[n] = end;
+        block.windows()[n] = window;
+        System.arraycopy(scores, offset, block.scores(), n * factors.size(), factors.size());
+        if (n + 1 == BLOCK) {
+            flush();
         }
     }
 
+    /** Hands the block to every writer group and starts a new one; waits while too many blocks are unwritten. */
+    private void flush() {
+        if (block.size()[0] == 0) {
+            return;
+        }
+        long started = System.nanoTime();
+        inFlight.acquireUninterruptibly();
+        waitedNanos += System.nanoTime() - started;
+        Block full = block;
+        block = Block.of(factors.size());
+        int[] remaining = {groups.size()};
+        for (int g = 0; g < groups.size(); g++) {
+            int group = g;
+            pending.add(groups.get(g).submit(() -> {
+                try {
+                    write(full, group);
+                } finally {
+                    synchronized (remaining) {
+                        if (--remaining[0] == 0) {
+                            inFlight.release();
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        pending.removeIf(Future::isDone);
+        rethrowFailures(false);
+    }
+
+    /** The block's rows for the factors of one group. */
+    private void write(Block block, int group) throws IOException {
+        int count = factors.size();
+        for (int f = group; f < count; f += groups.size()) {
+            FactorWriters factor = writers.get(f);
+            for (int n = 0; n < block.size()[0]; n++) {
+                float score = block.scores()[n * count + f];
+                if (block.windows()[n]) {
+                    factor.window(block.contigs()[n], block.starts()[n], block.ends()[n], score);
+                } else {
+                    factor.interval(block.contigs()[n], block.starts()[n], block.ends()[n], score);
+                }
+            }
+        }
+    }
+
+    /** Throws the first failure of a writer task; with all, waits for every task first. */
+    private void rethrowFailures(boolean all) {
+        for (Future<?> future : pending) {
+            if (!all && !future.isDone()) {
+                continue;
+            }
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing tracks", e);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof IOException io) {
+                    throw new UncheckedIOException("cannot write track files", io);
+                }
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException("a track writer failed", cause);
+            }
+        }
+    }
+
+    /** Writes what is left, finishes every file (in parallel) and moves them into place. */
     public void commit() {
         try {
-            for (BufferedWriter writer : bedWriters) {
-                writer.close();
+            flush();
+            for (int g = 0; g < groups.size(); g++) {
+                int group = g;
+                pending.add(groups.get(g).submit(() -> {
+                    for (int f = group; f < factors.size(); f += groups.size()) {
+                        writers.get(f).finish();
+                    }
+                    return null;
+                }));
             }
-            for (BedGraphWriter writer : bedGraphs) {
-                writer.commit();
-            }
-            for (BigWigWriter writer : bigWigs) {
-                writer.commit();
-            }
-            for (AtomicOutput bed : beds) {
-                bed.commit();
+            rethrowFailures(true);
+            for (FactorWriters factor : writers) {
+                factor.publish();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write BED files", e);
@@ -131,21 +226,18 @@ public final class FactorTracks implements AutoCloseable {
 
     @Override
     public void close() {
-        for (BigWigWriter writer : bigWigs) {
-            writer.close();
+        for (ExecutorService group : groups) {
+            group.shutdownNow();
         }
-        for (BedGraphWriter writer : bedGraphs) {
-            writer.close();
-        }
-        for (BufferedWriter writer : bedWriters) {
+        for (ExecutorService group : groups) {
             try {
-                writer.close();
-            } catch (IOException ignored) {
-                // abandoned temporary file, deleted below
+                group.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        for (AtomicOutput bed : beds) {
-            bed.close();
+        for (FactorWriters factor : writers) {
+            factor.close();
         }
     }
 }

@@ -79,37 +79,41 @@ public final class HostDevice implements Device {
                                       int pooled, int width, Buffer bias, Activation activation, Buffer out, int outLead, int outStride) {
             byte[] code = ((Memory) codes).bytes;
             float[] rows = f(table);
-            for (int w = 0; w < windows; w++) {
-                for (int p = 0; p < pooled; p++) {
-                    for (int v = 0; v < width; v++) {
-                        float max = Float.NEGATIVE_INFINITY;
-                        for (int q = 0; q < pool; q++) {
-                            float sum = 0;
-                            for (int j = 0; j < kernel; j++) {
-                                int position = p * pool + q + j - leftPad;
-                                int base = position < 0 || position >= length ? -1 : code[w * length + position];
-                                sum += rows[(j * 5 + 1 + base) * width + v];
-                            }
-                            max = Math.max(max, sum);
-                        }
-                        f(out)[(w * outStride + outLead + p) * width + v] = activate(activation, max + f(bias)[v]);
-                    }
+            pooledOutputs(windows, pooled, width, pool, (w, position, v) -> {
+                float sum = 0;
+                for (int j = 0; j < kernel; j++) {
+                    int at = position + j - leftPad;
+                    int base = at < 0 || at >= length ? -1 : code[w * length + at];
+                    sum += rows[(j * 5 + 1 + base) * width + v];
                 }
-            }
+                return sum;
+            }, f(bias), activation, f(out), outLead, outStride);
         }
 
         @Override
         public void poolActivate(Buffer in, int windows, int inStride, int pool, int pooled, int width, Buffer bias,
                                  Activation activation, Buffer out, int outLead, int outStride) {
             float[] x = f(in);
+            pooledOutputs(windows, pooled, width, pool, (w, position, v) -> x[(w * inStride + position) * width + v],
+                    f(bias), activation, f(out), outLead, outStride);
+        }
+
+        /** A convolution's value before pooling: window w, position, lane v. */
+        private interface Convolved {
+            float at(int w, int position, int v);
+        }
+
+        /** out[(w * outStride + outLead + p) * width + v] = act(bias[v] + max over q &lt; pool of value(w, p * pool + q, v)). */
+        private static void pooledOutputs(int windows, int pooled, int width, int pool, Convolved value, float[] bias,
+                                          Activation activation, float[] out, int outLead, int outStride) {
             for (int w = 0; w < windows; w++) {
                 for (int p = 0; p < pooled; p++) {
                     for (int v = 0; v < width; v++) {
                         float max = Float.NEGATIVE_INFINITY;
                         for (int q = 0; q < pool; q++) {
-                            max = Math.max(max, x[(w * inStride + p * pool + q) * width + v]);
+                            max = Math.max(max, value.at(w, p * pool + q, v));
                         }
-                        f(out)[(w * outStride + outLead + p) * width + v] = activate(activation, max + f(bias)[v]);
+                        out[(w * outStride + outLead + p) * width + v] = activate(activation, max + bias[v]);
                     }
                 }
             }

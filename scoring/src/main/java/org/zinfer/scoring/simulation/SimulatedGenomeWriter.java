@@ -1,6 +1,7 @@
 package org.zinfer.scoring.simulation;
 
 import htsjdk.samtools.reference.FastaSequenceIndexCreator;
+import org.zinfer.formats.genome.FastaWriter;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.scoring.simulation.GenomeSimulator.SimulatedContig;
@@ -16,8 +17,6 @@ import java.util.List;
 
 /** Writes a simulated genome as FASTA (60 nt a line) with its .fai, and its implanted sites as BED6. */
 public final class SimulatedGenomeWriter {
-    private static final int LINE = 60;
-
     private SimulatedGenomeWriter() {
     }
 
@@ -29,12 +28,7 @@ public final class SimulatedGenomeWriter {
             try (BufferedWriter out = Files.newBufferedWriter(fastaOut.temporary(), StandardCharsets.US_ASCII);
                  BufferedWriter sites = Files.newBufferedWriter(bedOut.temporary(), StandardCharsets.US_ASCII)) {
                 for (SimulatedContig contig : contigs) {
-                    out.write(">" + contig.contig().name() + "\n");
-                    byte[] bases = contig.bases();
-                    for (int i = 0; i < bases.length; i += LINE) {
-                        out.write(new String(bases, i, Math.min(LINE, bases.length - i), StandardCharsets.US_ASCII));
-                        out.write('\n');
-                    }
+                    FastaWriter.writeRecord(out, contig.contig().name(), contig.bases());
                     for (ImplantedSite site : contig.sites()) {
                         MotifMatrix motif = motifs.get(site.factor());
                         sites.write(contig.contig().name() + "\t" + site.start() + "\t" + site.end() + "\t" + motif.name()

@@ -6,7 +6,6 @@ import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.genome.Region;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.TiledWindows;
-import org.zinfer.formats.genome.Window;
 import org.zinfer.formats.track.FactorTracks;
 import org.zinfer.formats.track.ScanManifest;
 import org.zinfer.formats.track.ScoreLog;
@@ -55,6 +54,9 @@ public final class GenomeScan {
         }
     }
 
+    /** The share of a scan's time spent waiting for the track writers above which the log says they limited it. */
+    private static final double WRITING_LIMITS = 0.1;
+
     private GenomeScan() {
     }
 
@@ -93,6 +95,10 @@ public final class GenomeScan {
                     Function<SequenceWindow, Object> group = w -> w.window().contig() + ":" + w.window().start() / tile;
                     new ScoringEngine(scorer, length, options.batchSize()).run(windows, group, logged(scores, sink), progress,
                             options.reverseComplement());
+                }
+                if (tracks.waitedSeconds() > WRITING_LIMITS * progress.seconds()) {
+                    log.printf("zinfer: writing tracks limited this scan: it waited %.1f of %.1f s for the track writers%n",
+                            tracks.waitedSeconds(), progress.seconds());
                 }
                 tracks.commit();
             } catch (RuntimeException | Error e) {
@@ -203,24 +209,5 @@ public final class GenomeScan {
             }
         }
         return contigs;
-    }
-
-    /** Turns window scores into track intervals: the step-wide stretch around each window's centre. */
-    private static final class TrackSink implements ScoreSink<SequenceWindow> {
-        private final FactorTracks tracks;
-        private final int step;
-
-        TrackSink(FactorTracks tracks, int step) {
-            this.tracks = tracks;
-            this.step = step;
-        }
-
-        @Override
-        public void accept(SequenceWindow item, float[] scores, int offset) {
-            Window window = item.window();
-            int start = window.start() + window.length() / 2 - step / 2;
-            tracks.add(window.contig(), start, start + step, scores, offset);
-            tracks.addWindow(window.contig(), window.start(), window.end(), scores, offset);
-        }
     }
 }

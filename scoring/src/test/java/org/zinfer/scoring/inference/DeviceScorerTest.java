@@ -19,7 +19,6 @@ import org.zinfer.testing.TestEnvironment;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,12 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeviceScorerTest {
     private static final HostDevice HOST = new HostDevice();
 
-    static Stream<Architecture> relatives() {
-        return TestArchitectures.all();
-    }
-
     @ParameterizedTest
-    @MethodSource("relatives")
+    @MethodSource("org.zinfer.scoring.inference.TestArchitectures#all")
     void matchesTheCpuEngineThroughTheScoringEngine(Architecture architecture) {
         FactorModel model = TestArchitectures.randomModel(architecture, 11);
         List<SequenceWindow> windows = TestArchitectures.windows(architecture.windowLength(), 4).subList(0, 13);
