@@ -7,7 +7,11 @@ writing 29 bigWigs and bedGraphs, PyTorch's writes nothing). It prints each roun
 ratio, and peak RSS. It then checks that the numbers mean the same thing: zinfer's fast engine against
 its DL4J reference path and against PyTorch, on the first 2,000 windows.
 
+With --reverse-complement both score every window on both strands (zinfer scan --reverse-complement, and
+PyTorch's forward pass on each window and on its reverse complement), and the check compares those means.
+
 usage: scan_vs_pytorch.py [--rounds 3] [--region chr22:17000001-18000000] [--step 50] [--model H5] [--genome FA]
+                          [--reverse-complement]
 Needs: plugin/target/zinfer.jar (mvn -DskipTests package), python3-torch, samtools, and Debian's
 libopenblas0-pthread (without it Debian's PyTorch runs on the reference BLAS, several times slower).
 """
@@ -24,6 +28,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, "..", "shared")
 
 
+def strands(args):
+    return ["--reverse-complement"] if args.reverse_complement else []
+
+
 def timed(command, env=None):
     """Runs a command under /usr/bin/time; returns (stdout+stderr, peak RSS in MB)."""
     result = subprocess.run(["/usr/bin/time", "-f", "peak_rss_kb=%M"] + command, capture_output=True, text=True, env=env)
@@ -36,7 +44,7 @@ def timed(command, env=None):
 
 def zinfer(args, out, region, engine="fast"):
     command = ["java", "-jar", os.path.join(ROOT, "plugin/target/zinfer.jar"), "scan", "--engine", engine,
-               "-m", args.model, "-f", args.genome, "--region", region, "--step", str(args.step), "-o", out]
+               "-m", args.model, "-f", args.genome, "--region", region, "--step", str(args.step), "-o", out] + strands(args)
     output, rss = timed(command)
     rate = float(re.search(r"([\d,]+) windows/s; tracks", output).group(1).replace(",", ""))
     windows = int(re.search(r"scored ([\d,]+) windows", output).group(1).replace(",", ""))
@@ -46,7 +54,7 @@ def zinfer(args, out, region, engine="fast"):
 def torch(args, region, check=None):
     env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE")
     command = ["/usr/bin/python3", os.path.join(ROOT, "benchmarks/torch_scan.py"), args.model, args.genome, region,
-               "--step", str(args.step), "--threads", str(os.cpu_count())] + (["--check", check] if check else [])
+               "--step", str(args.step), "--threads", str(os.cpu_count())] + (["--check", check] if check else []) + strands(args)
     output, rss = timed(command, env)
     match = re.search(r"torch windows=(\d+) seconds=[\d.]+ windows_per_s=([\d.]+)", output)
     return int(match.group(1)), float(match.group(2)), rss
@@ -71,6 +79,7 @@ def main():
     parser.add_argument("--step", type=int, default=50)
     parser.add_argument("--model", default=os.path.join(SHARED, "thesis-models/multilabel_classification_convrnn_on_generated_data.h5"))
     parser.add_argument("--genome", default=os.path.join(SHARED, "genome/hg19.chr22_1-22000000.fa.gz"))
+    parser.add_argument("--reverse-complement", action="store_true")
     args = parser.parse_args()
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     print("PyTorch BLAS: %s" % blas)

@@ -5,9 +5,11 @@ with the same weights, scoring the same windows zinfer scan scores (region start
 Reads the region with `samtools faidx`, one-hot encodes A,C,G,T, scores in batches and prints one line:
     torch windows=N seconds=S windows_per_s=R
 Windows start at region start + k*step inside the region, as in zinfer scan. The time covers reading, encoding and the forward passes (not writing tracks). With --check FILE it also
-writes the scores as TSV (window start, then one column per output) to compare with zinfer.
+writes the scores as TSV (window start, then one column per output) to compare with zinfer. With
+--reverse-complement each window is scored on both strands and its scores are the mean of the two, as
+zinfer scan --reverse-complement does: two forward passes per window.
 
-usage: torch_scan.py MODEL.h5 GENOME.fa.gz CONTIG:START-END [--step 50] [--threads 2] [--batch 256]
+usage: torch_scan.py MODEL.h5 GENOME.fa.gz CONTIG:START-END [--step 50] [--threads 2] [--batch 256] [--reverse-complement]
 """
 import argparse
 import json
@@ -103,6 +105,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--check")
+    parser.add_argument("--reverse-complement", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     model = KerasConvLstm(args.model).eval()
@@ -127,7 +130,11 @@ def main():
                 e = encoded[s:s + 1000]
                 known = e >= 0
                 x[n, e[known], np.nonzero(known)[0]] = 1
-            outputs.append(model(torch.from_numpy(x)).numpy())
+            x = torch.from_numpy(x)
+            scores = model(x)
+            if args.reverse_complement:  # channels A,C,G,T: the complement reverses them, the other strand the positions
+                scores = (scores + model(x.flip(1).flip(2))) / 2
+            outputs.append(scores.numpy())
     seconds = time.perf_counter() - started
     print("torch windows=%d seconds=%.3f windows_per_s=%.1f" % (len(starts), seconds, len(starts) / seconds))
     if args.check:
