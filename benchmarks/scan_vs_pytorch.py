@@ -11,7 +11,7 @@ With --reverse-complement both score every window on both strands (zinfer scan -
 PyTorch's forward pass on each window and on its reverse complement), and the check compares those means.
 
 usage: scan_vs_pytorch.py [--rounds 3] [--region chr22:17000001-18000000] [--step 50] [--model H5] [--genome FA]
-                          [--reverse-complement]
+                          [--reverse-complement] [--jar JAR]   (JAR: another build, e.g. an older one to compare)
 Needs: plugin/target/zinfer.jar (mvn -DskipTests package), python3-torch, samtools, and Debian's
 libopenblas0-pthread (without it Debian's PyTorch runs on the reference BLAS, several times slower).
 """
@@ -43,7 +43,7 @@ def timed(command, env=None):
 
 
 def zinfer(args, out, region, engine="fast"):
-    command = ["java", "-jar", os.path.join(ROOT, "plugin/target/zinfer.jar"), "scan", "--engine", engine,
+    command = ["java", "-jar", args.jar, "scan", "--engine", engine,
                "-m", args.model, "-f", args.genome, "--region", region, "--step", str(args.step), "-o", out] + strands(args)
     output, rss = timed(command)
     rate = float(re.search(r"([\d,]+) windows/s; tracks", output).group(1).replace(",", ""))
@@ -80,6 +80,7 @@ def main():
     parser.add_argument("--model", default=os.path.join(SHARED, "thesis-models/multilabel_classification_convrnn_on_generated_data.h5"))
     parser.add_argument("--genome", default=os.path.join(SHARED, "genome/hg19.chr22_1-22000000.fa.gz"))
     parser.add_argument("--reverse-complement", action="store_true")
+    parser.add_argument("--jar", default=os.path.join(ROOT, "plugin/target/zinfer.jar"))
     args = parser.parse_args()
     blas = os.path.realpath("/usr/lib/x86_64-linux-gnu/libblas.so.3")
     print("PyTorch BLAS: %s" % blas)

@@ -14,6 +14,7 @@ import org.zinfer.scoring.model.Parameters;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -103,11 +104,14 @@ public final class ConvLstmScorer implements WindowScorer {
     private float[] scoreBlock(byte[] channels, int first, int batch) {
         Workspace workspace = workspaces.get();
         workspace.ensure(batch);
-        Layers.Sequence sequence = firstConvolution(channels, first, batch, workspace);
+        SharedRows.Share[][] shares = SharedRows.find(plan.fields, channels, first, batch, plan.windowLength);
+        Layers.Sequence sequence = firstConvolution(channels, first, batch, workspace, shares[0]);
         for (int i = 1; i < plan.convolutions.size(); i++) {
-            sequence = convolution(plan.convolutions.get(i), sequence, workspace.convolutionOutputs.get(i), workspace.sequences.get(i), batch);
+            sequence = convolution(plan.convolutions.get(i), sequence, workspace.convolutionOutputs.get(i), workspace.sequences.get(i),
+                    batch, shares[i]);
         }
-        Layers.Matrix features = plan.lstm != null ? lstm(plan.lstm, sequence, workspace, batch) : sequence.flattened();
+        Layers.Matrix features = plan.lstm != null ? lstm(plan.lstm, sequence, workspace, batch, shares[shares.length - 1])
+                : sequence.flattened();
         for (int i = 0; i < plan.dense.size(); i++) {
             features = dense(plan.dense.get(i), features, workspace.denseOutputs.get(i), batch);
         }
@@ -116,34 +120,49 @@ public final class ConvLstmScorer implements WindowScorer {
         return scores;
     }
 
-    /** Conv 0 on channel codes: sums of weight rows, max-pooled, biased, activated; one window at a time. */
-    private Layers.Sequence firstConvolution(byte[] channels, int first, int batch, Workspace workspace) {
+    /**
+     * Conv 0 on channel codes: sums of weight rows, max-pooled, biased, activated; one window at a time, each
+     * copying the rows it shares with an earlier window.
+     */
+    private Layers.Sequence firstConvolution(byte[] channels, int first, int batch, Workspace workspace, SharedRows.Share[] shares) {
         Layers.Convolution conv = plan.convolutions.get(0);
         Layers.Sequence out = workspace.sequences.get(0);
         int length = plan.windowLength;
         int width = out.width();
-        int lanes = Simd.SPECIES.length();
         int pooled = conv.block.outputLength(length);
         int[] rowOf = workspace.codes;
         float[] rows = workspace.firstRows;
         for (int n = 0; n < batch; n++) {
-            int window = (first + n) * length;
+            int start = (first + n) * length;
             for (int p = 0; p < length; p++) {
-                rowOf[conv.block.leftPad() + p] = (channels[window + p] + 1) * width;
+                rowOf[conv.block.leftPad() + p] = (channels[start + p] + 1) * width;
             }
-            for (int p = 0; p < pooled; p++) {
-                for (int v = 0; v < width; v += lanes) {
-                    FloatVector max = lookupSum(conv, rowOf, p * conv.pool, v);
-                    for (int q = 1; q < conv.pool; q++) {
-                        max = max.max(lookupSum(conv, rowOf, p * conv.pool + q, v));
-                    }
-                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
-                            .intoArray(rows, p * width + v);
-                }
-            }
-            out.data().bytes.asFloatBuffer().put(out.rowOffset(n, 0), rows, 0, pooled * width);
+            SharedRows.Share share = shares == null ? null : shares[n];
+            FloatBuffer target = out.data().bytes.asFloatBuffer();
+            int window = n;
+            SharedRows.computed(share, pooled, (from, to) -> {
+                firstRows(conv, rowOf, from, to, rows, width);
+                target.put(out.rowOffset(window, from), rows, from * width, (to - from) * width);
+            });
+            SharedRows.copied(share, (from, to) ->
+                    copyRows(out.data(), out.rowOffset(share.source(), from + share.offset()), out.rowOffset(window, from), (to - from) * width));
         }
         return out;
+    }
+
+    /** Pooled rows [from, to) of the first convolution into rows. */
+    private static void firstRows(Layers.Convolution conv, int[] rowOf, int from, int to, float[] rows, int width) {
+        int lanes = Simd.SPECIES.length();
+        for (int p = from; p < to; p++) {
+            for (int v = 0; v < width; v += lanes) {
+                FloatVector max = lookupSum(conv, rowOf, p * conv.pool, v);
+                for (int q = 1; q < conv.pool; q++) {
+                    max = max.max(lookupSum(conv, rowOf, p * conv.pool + q, v));
+                }
+                Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
+                        .intoArray(rows, p * width + v);
+            }
+        }
     }
 
     /** Lanes [v, v + 8) of the first convolution at position t: one weight row per kernel tap, by base. */
@@ -157,33 +176,70 @@ public final class ConvLstmScorer implements WindowScorer {
         return sum;
     }
 
-    /** A later convolution: kernel shifted products over the padded blocks of all windows, then pooling. */
-    private static Layers.Sequence convolution(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out, int batch) {
-        int rows = batch * in.stride() - (conv.kernel - 1);
-        int width = out.width();
-        for (int j = 0; j < conv.kernel; j++) {
-            OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, j * in.width(), in.width(),
-                    conv.weights, j * conv.channels * width, width, j > 0, product.bytes, 0, width);
-        }
+    /**
+     * A later convolution: kernel shifted products over the padded blocks of the windows, then pooling. With
+     * shares, each window's products cover only the rows it does not copy.
+     */
+    private static Layers.Sequence convolution(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out,
+                                               int batch, SharedRows.Share[] shares) {
         int pooled = conv.block.outputLength(in.length());
-        ByteBuffer source = product.bytes;
-        ByteBuffer target = out.data().bytes;
-        int lanes = Simd.SPECIES.length();
-        for (int n = 0; n < batch; n++) {
-            for (int p = 0; p < pooled; p++) {
-                int row = n * in.stride() + p * conv.pool;
-                int targetByte = out.rowOffset(n, p) << 2;
-                for (int v = 0; v < width; v += lanes) {
-                    FloatVector max = FloatVector.fromByteBuffer(Simd.SPECIES, source, (row * width + v) << 2, ORDER);
-                    for (int q = 1; q < conv.pool; q++) {
-                        max = max.max(FloatVector.fromByteBuffer(Simd.SPECIES, source, ((row + q) * width + v) << 2, ORDER));
-                    }
-                    Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
-                            .intoByteBuffer(target, targetByte + (v << 2), ORDER);
-                }
+        if (shares == null) {
+            products(conv, in, product, 0, batch * in.stride() - (conv.kernel - 1));
+            for (int n = 0; n < batch; n++) {
+                pool(conv, in, product, out, n, 0, pooled);
             }
+            return out;
+        }
+        for (int n = 0; n < batch; n++) {
+            SharedRows.Share share = shares[n];
+            int window = n;
+            SharedRows.computed(share, pooled, (from, to) -> {
+                products(conv, in, product, window * in.stride() + from * conv.pool, (to - from) * conv.pool);
+                pool(conv, in, product, out, window, from, to);
+            });
+            SharedRows.copied(share, (from, to) -> copyRows(out.data(), out.rowOffset(share.source(), from + share.offset()),
+                    out.rowOffset(window, from), (to - from) * out.width()));
         }
         return out;
+    }
+
+    /** Product rows [firstRow, firstRow + rows): each reads kernel consecutive rows of the padded input blocks. */
+    private static void products(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, int firstRow, int rows) {
+        if (rows <= 0) {
+            return;
+        }
+        int width = conv.bias.length;
+        for (int j = 0; j < conv.kernel; j++) {
+            OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, (firstRow + j) * in.width(), in.width(),
+                    conv.weights, j * conv.channels * width, width, j > 0, product.bytes, firstRow * width, width);
+        }
+    }
+
+    /** Pooled rows [from, to) of window n: max over the pool's product rows, then bias and activation. */
+    private static void pool(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out, int n, int from, int to) {
+        ByteBuffer source = product.bytes;
+        ByteBuffer target = out.data().bytes;
+        int width = out.width();
+        int lanes = Simd.SPECIES.length();
+        for (int p = from; p < to; p++) {
+            int row = n * in.stride() + p * conv.pool;
+            int targetByte = out.rowOffset(n, p) << 2;
+            for (int v = 0; v < width; v += lanes) {
+                FloatVector max = FloatVector.fromByteBuffer(Simd.SPECIES, source, (row * width + v) << 2, ORDER);
+                for (int q = 1; q < conv.pool; q++) {
+                    max = max.max(FloatVector.fromByteBuffer(Simd.SPECIES, source, ((row + q) * width + v) << 2, ORDER));
+                }
+                Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
+                        .intoByteBuffer(target, targetByte + (v << 2), ORDER);
+            }
+        }
+    }
+
+    /** count floats from offset from to offset to of the same buffer (the ranges do not overlap). */
+    private static void copyRows(NativeFloats data, int from, int to, int count) {
+        if (count > 0) {
+            data.bytes.put(to << 2, data.bytes.duplicate(), from << 2, count << 2);
+        }
     }
 
     /**
@@ -191,13 +247,22 @@ public final class ConvLstmScorer implements WindowScorer {
      * step one product per direction and the gates. Gate blocks are in DL4J's order (cell input, forget,
      * output, input): c = sigmoid(f) c + sigmoid(i) tanh(g), h = sigmoid(o) tanh(c).
      */
-    private static Layers.Matrix lstm(Layers.Lstm lstm, Layers.Sequence in, Workspace workspace, int batch) {
+    private static Layers.Matrix lstm(Layers.Lstm lstm, Layers.Sequence in, Workspace workspace, int batch, SharedRows.Share[] shares) {
         int steps = in.length();
         int gates = 4 * lstm.units;
         int projectionWidth = lstm.directions() * gates;
         NativeFloats projection = workspace.projection;
-        OrderedProduct.multiply(batch * steps, projectionWidth, lstm.channels, in.data().bytes, 0, in.width(),
-                lstm.inputWeights, 0, projectionWidth, false, projection.bytes, 0, projectionWidth);
+        if (shares == null) {
+            projections(lstm, in, projection, 0, batch * steps);
+        } else {
+            for (int n = 0; n < batch; n++) {
+                SharedRows.Share share = shares[n];
+                int firstRow = n * steps;
+                SharedRows.computed(share, steps, (from, to) -> projections(lstm, in, projection, firstRow + from, to - from));
+                SharedRows.copied(share, (from, to) -> copyRows(projection, (share.source() * steps + from + share.offset()) * projectionWidth,
+                        (firstRow + from) * projectionWidth, (to - from) * projectionWidth));
+            }
+        }
         NativeFloats hidden = workspace.hidden;
         int slot = lstm.slot();
         int hiddenWidth = lstm.directions() * slot;
@@ -219,6 +284,15 @@ public final class ConvLstmScorer implements WindowScorer {
             }
         }
         return new Layers.Matrix(hidden, hiddenWidth);
+    }
+
+    /** The input projections of rows [firstRow, firstRow + rows) (window n's step t is row n steps + t), both directions. */
+    private static void projections(Layers.Lstm lstm, Layers.Sequence in, NativeFloats projection, int firstRow, int rows) {
+        if (rows > 0) {
+            int projectionWidth = lstm.directions() * 4 * lstm.units;
+            OrderedProduct.multiply(rows, projectionWidth, lstm.channels, in.data().bytes, firstRow * in.width(), in.width(),
+                    lstm.inputWeights, 0, projectionWidth, false, projection.bytes, firstRow * projectionWidth, projectionWidth);
+        }
     }
 
     /** One LSTM step of one window and direction: the gate blocks into a heap scratch row, then the cell. */

@@ -22,6 +22,8 @@ final class Plan {
     final List<Layers.Convolution> convolutions = new ArrayList<>();
     /** After each convolution: {lead, length, trail, width} of its output sequence. */
     final List<int[]> sequenceShapes = new ArrayList<>();
+    /** Where each convolution's rows read, for windows that share bases ({@link SharedRows}). */
+    List<SharedRows.Field> fields;
     Layers.Lstm lstm;
     final List<Layers.Dense> dense = new ArrayList<>();
 
@@ -62,6 +64,7 @@ final class Plan {
             ConvolutionBlocks.Block next = c + 1 < convs.size() ? convs.get(c + 1) : null;
             plan.sequenceShapes.add(new int[] {next == null ? 0 : next.leftPad(), length, next == null ? 0 : next.rightPad(), width});
         }
+        plan.fields = SharedRows.fields(convs, plan.windowLength);
         int sequenceWidth = Simd.padded(channels);
         int features;
         List<int[]> rowMap; // for the first Dense: which DL4J input row feeds each engine input row (-1: zero)

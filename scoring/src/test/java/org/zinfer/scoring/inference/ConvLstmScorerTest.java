@@ -70,6 +70,70 @@ class ConvLstmScorerTest {
         }
     }
 
+    /**
+     * Windows of a scan overlap and copy the convolution rows they share (SharedRows): at every step, each
+     * window's score is still the bits of the window scored alone, where nothing is shared.
+     */
+    @ParameterizedTest
+    @MethodSource("relatives")
+    void overlappingWindowsScoreAsTheyDoAlone(Architecture architecture) {
+        WindowScorer scorer = randomScorer(architecture, 9);
+        for (int step : new int[] {0, 1, 3, 4, 16, 50, 64, 250}) {
+            List<SequenceWindow> windows = TestArchitectures.tiled(architecture.windowLength(), step, 20, step);
+            assertScoresAsAlone(scorer, TestArchitectures.channels(windows), windows.size(), "step " + step);
+        }
+    }
+
+    /** As scan --reverse-complement lays them out: each window, then its reverse complement. */
+    @ParameterizedTest
+    @MethodSource("relatives")
+    void bothStrandsOfOverlappingWindowsScoreAsTheyDoAlone(Architecture architecture) {
+        WindowScorer scorer = randomScorer(architecture, 10);
+        int length = architecture.windowLength();
+        for (int step : new int[] {4, 48}) {
+            byte[] forward = TestArchitectures.channels(TestArchitectures.tiled(length, step, 12, step));
+            assertScoresAsAlone(scorer, TestArchitectures.bothStrands(forward, length), 24, "both strands, step " + step);
+        }
+    }
+
+    /** As variants and in-silico mutagenesis lay them out: a window, then copies with a base or a stretch changed. */
+    @ParameterizedTest
+    @MethodSource("relatives")
+    void windowsWithChangedBasesScoreAsTheyDoAlone(Architecture architecture) {
+        WindowScorer scorer = randomScorer(architecture, 11);
+        int length = architecture.windowLength();
+        byte[] window = TestArchitectures.channels(TestArchitectures.tiled(length, 0, 1, 6));
+        int[][] changes = {{0, 1}, {1, 1}, {length / 2, 1}, {length / 2, 1}, {length / 2 + 1, 3}, {length - 1, 1},
+                {length - 40, 40}, {length / 3, length / 2}, {7, 1}};
+        byte[] all = new byte[(changes.length + 1) * length];
+        System.arraycopy(window, 0, all, 0, length);
+        for (int n = 0; n < changes.length; n++) {
+            int at = (n + 1) * length;
+            System.arraycopy(window, 0, all, at, length);
+            for (int p = changes[n][0]; p < changes[n][0] + changes[n][1]; p++) {
+                all[at + p] = (byte) (n == 3 ? -1 : (window[p] + 1 + n % 3) % 4);
+            }
+        }
+        assertScoresAsAlone(scorer, all, changes.length + 1, "changed bases");
+    }
+
+    private static WindowScorer randomScorer(Architecture architecture, long seed) {
+        return ConvLstmScorer.forModel(TestArchitectures.randomModel(architecture, seed), 1, 64).orElseThrow();
+    }
+
+    private static void assertScoresAsAlone(WindowScorer scorer, byte[] channels, int count, String what) {
+        int outputs = scorer.outputs();
+        int length = channels.length / count;
+        float[] together = scorer.score(channels, count);
+        for (int i = 0; i < count; i++) {
+            float[] alone = scorer.score(java.util.Arrays.copyOfRange(channels, i * length, (i + 1) * length), 1);
+            for (int k = 0; k < outputs; k++) {
+                assertEquals(Float.floatToRawIntBits(alone[k]), Float.floatToRawIntBits(together[i * outputs + k]),
+                        what + ", window " + i + ", output " + k);
+            }
+        }
+    }
+
     /** Scores in batches of odd sizes (the last one short) with both scorers; returns the largest difference. */
     private static double compare(FactorModel model, List<SequenceWindow> windows) {
         WindowScorer fast = ConvLstmScorer.forModel(model, 1, 37).orElseThrow();

@@ -72,7 +72,7 @@ class EngineDeterminismTest {
                     () -> mode + ": " + parts[0] + " differs from the same window with other threads or batch");
             lines++;
         }
-        assertEquals(2 * 11 * 2 * 4, lines, mode + ": 2 models x 11 windows x 2 thread counts x 4 batch sizes");
+        assertEquals(2 * 17 * 2 * 4, lines, mode + ": 2 models x 17 windows x 2 thread counts x 4 batch sizes");
         return bits;
     }
 

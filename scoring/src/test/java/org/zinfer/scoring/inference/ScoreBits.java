@@ -55,13 +55,17 @@ public final class ScoreBits {
         }
     }
 
-    /** Every 12th window (random, with N runs and IUPAC codes, repeats) and the all-N one: 11 windows. */
+    /**
+     * Every 12th window (random, with N runs and IUPAC codes, repeats), the all-N one, and 6 windows of a scan
+     * at step 8 (which copy the rows they share in batches larger than one): 17 windows.
+     */
     static List<SequenceWindow> sample(List<SequenceWindow> windows) {
         List<SequenceWindow> sample = new ArrayList<>();
         for (int i = 0; i < windows.size(); i += 12) {
             sample.add(windows.get(i));
         }
         sample.add(windows.stream().filter(w -> w.window().contig().equals("all_N")).findFirst().orElseThrow());
+        sample.addAll(TestArchitectures.tiled(windows.get(0).length(), 8, 6, 3));
         return sample;
     }
 

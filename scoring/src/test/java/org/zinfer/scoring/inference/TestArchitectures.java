@@ -89,4 +89,39 @@ public final class TestArchitectures {
         }
         return windows;
     }
+
+    /**
+     * count windows at this step along one random sequence, as a scan cuts them; the sequence holds a run of N,
+     * IUPAC codes and a tandem repeat, so that some windows equal others at more than one shift.
+     */
+    public static List<SequenceWindow> tiled(int length, int step, int count, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        int total = length + step * (count - 1);
+        byte[] bases = new byte[total];
+        for (int i = 0; i < total; i++) {
+            bases[i] = (byte) "ACGTacgt".charAt(random.nextInt(8));
+        }
+        java.util.Arrays.fill(bases, total / 3, Math.min(total, total / 3 + 40), (byte) 'N');
+        for (int i = 2 * total / 3; i < Math.min(total, 2 * total / 3 + 120); i++) {
+            bases[i] = (byte) "CAG".charAt(i % 3);
+        }
+        bases[total / 2] = 'R';
+        List<SequenceWindow> windows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            windows.add(new SequenceWindow(new Window("tiled", i * step, i * step + length), bases, i * step));
+        }
+        return windows;
+    }
+
+    /** Windows as scan --reverse-complement lays them out: each window, then its reverse complement. */
+    public static byte[] bothStrands(byte[] forward, int length) {
+        int count = forward.length / length;
+        byte[] both = new byte[2 * forward.length];
+        for (int n = 0; n < count; n++) {
+            System.arraycopy(forward, n * length, both, 2 * n * length, length);
+            System.arraycopy(forward, n * length, both, (2 * n + 1) * length, length);
+            OneHot.reverseComplementChannels(both, (2 * n + 1) * length, length);
+        }
+        return both;
+    }
 }
