@@ -132,13 +132,13 @@ public final class ConvLstmScorer implements WindowScorer {
         int pooled = conv.block.outputLength(length);
         int[] rowOf = workspace.codes;
         float[] rows = workspace.firstRows;
+        FloatBuffer target = out.data().bytes.asFloatBuffer();
         for (int n = 0; n < batch; n++) {
             int start = (first + n) * length;
             for (int p = 0; p < length; p++) {
                 rowOf[conv.block.leftPad() + p] = (channels[start + p] + 1) * width;
             }
             SharedRows.Share share = shares == null ? null : shares[n];
-            FloatBuffer target = out.data().bytes.asFloatBuffer();
             int window = n;
             SharedRows.computed(share, pooled, (from, to) -> {
                 firstRows(conv, rowOf, from, to, rows, width);
@@ -184,7 +184,7 @@ public final class ConvLstmScorer implements WindowScorer {
                                                int batch, SharedRows.Share[] shares) {
         int pooled = conv.block.outputLength(in.length());
         if (shares == null) {
-            products(conv, in, product, 0, batch * in.stride() - (conv.kernel - 1));
+            products(conv, in, product, out.width(), 0, batch * in.stride() - (conv.kernel - 1));
             for (int n = 0; n < batch; n++) {
                 pool(conv, in, product, out, n, 0, pooled);
             }
@@ -194,7 +194,7 @@ public final class ConvLstmScorer implements WindowScorer {
             SharedRows.Share share = shares[n];
             int window = n;
             SharedRows.computed(share, pooled, (from, to) -> {
-                products(conv, in, product, window * in.stride() + from * conv.pool, (to - from) * conv.pool);
+                products(conv, in, product, out.width(), window * in.stride() + from * conv.pool, (to - from) * conv.pool);
                 pool(conv, in, product, out, window, from, to);
             });
             SharedRows.copied(share, (from, to) -> copyRows(out.data(), out.rowOffset(share.source(), from + share.offset()),
@@ -203,12 +203,11 @@ public final class ConvLstmScorer implements WindowScorer {
         return out;
     }
 
-    /** Product rows [firstRow, firstRow + rows): each reads kernel consecutive rows of the padded input blocks. */
-    private static void products(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, int firstRow, int rows) {
+    /** Product rows [firstRow, firstRow + rows) of width floats: each reads kernel consecutive rows of the padded input blocks. */
+    private static void products(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, int width, int firstRow, int rows) {
         if (rows <= 0) {
             return;
         }
-        int width = conv.bias.length;
         for (int j = 0; j < conv.kernel; j++) {
             OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, (firstRow + j) * in.width(), in.width(),
                     conv.weights, j * conv.channels * width, width, j > 0, product.bytes, firstRow * width, width);

@@ -205,7 +205,7 @@ final class SharedRows {
      * s such that the window at current holds the window at previous's bases shifted by s (current[x] = previous[x + s]
      * wherever both exist), the smallest |s| first; NONE when there is none with at least minimumOverlap bases.
      */
-    static int baseShift(byte[] channels, int previous, int current, int length, int minimumOverlap) {
+    private static int baseShift(byte[] channels, int previous, int current, int length, int minimumOverlap) {
         for (int distance = 0; distance <= length - minimumOverlap; distance++) {
             if (sameFrom(channels, previous, current, length, distance, minimumOverlap)) {
                 return distance;
