@@ -16,4 +16,12 @@ public interface Encodable {
 
     /** Writes window i's channel codes, one per base, into dest[offset, offset + length()). */
     void encode(int window, byte[] dest, int offset);
+
+    /**
+     * The bases of window i whose per-base results the tool reads (all of them unless the item says less): a
+     * scorer with one result per base (contributions) need compute no others.
+     */
+    default Span read(int window) {
+        return Span.whole(length());
+    }
 }

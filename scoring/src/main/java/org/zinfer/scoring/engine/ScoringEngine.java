@@ -2,6 +2,7 @@ package org.zinfer.scoring.engine;
 
 import org.zinfer.formats.encoding.BothStrands;
 import org.zinfer.formats.encoding.Encodable;
+import org.zinfer.formats.encoding.Span;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -131,6 +132,7 @@ public final class ScoringEngine {
             }
             List<Part<T>> parts = new ArrayList<>();
             byte[] channels = new byte[batchSize * length];
+            Span[] read = new Span[batchSize];
             int windows = 0;
             Object key = item != null ? group.apply(item) : null;
             while (windows < batchSize && (item != null || takeItem(key))) {
@@ -138,6 +140,7 @@ public final class ScoringEngine {
                 int count = Math.min(item.windows() - nextWindow, batchSize - windows);
                 for (int w = 0; w < count; w++) {
                     item.encode(nextWindow + w, channels, (windows + w) * length);
+                    read[windows + w] = item.read(nextWindow + w);
                 }
                 boolean last = nextWindow + count == item.windows();
                 parts.add(new Part<>(item, nextWindow, count, last));
@@ -149,7 +152,7 @@ public final class ScoringEngine {
             }
             int scored = windows;
             Future<float[]> scores = scored == 0 ? CompletableFuture.completedFuture(new float[0])
-                    : pool.submit(() -> scorer.score(channels, scored));
+                    : pool.submit(() -> scorer.score(channels, scored, read));
             return new Batch<>(parts, windows, scores);
         }
 

@@ -1,5 +1,8 @@
 package org.zinfer.scoring.engine;
 
+import org.zinfer.formats.encoding.Encodable;
+import org.zinfer.formats.encoding.Span;
+
 /** Scores batches of windows: a model's forward pass, whatever computes it. */
 public interface WindowScorer {
     /** Number of scores per window (one per factor). */
@@ -15,6 +18,14 @@ public interface WindowScorer {
      * and returns count * outputs() scores, window after window.
      */
     float[] score(byte[] channels, int count);
+
+    /**
+     * As {@link #score(byte[], int)}, told which bases of each window the caller reads ({@link Encodable#read}):
+     * a scorer with one result per base may leave the others unset; one with one per window ignores it.
+     */
+    default float[] score(byte[] channels, int count, Span[] read) {
+        return score(channels, count);
+    }
 
     /** A one-line description for the log: which implementation, threads. */
     String describe();

@@ -1,11 +1,13 @@
 package org.zinfer.scoring.explain;
 
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.training.InputGradients;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -73,12 +75,28 @@ public final class GradientTimesInput implements WindowScorer {
 
     @Override
     public float[] score(byte[] channels, int count) {
-        float[][] gradient = bothStrands ? strandMeanGradients(channels, count) : gradients(channels, count).gradients();
+        Span[] all = new Span[count];
+        Arrays.fill(all, Span.whole(length));
+        return score(channels, count, all);
+    }
+
+    /**
+     * The contributions at the bases read of each window, zero elsewhere. The backward pass covers, for the whole
+     * batch, the smallest stretch holding every window's (and on both strands its mirror image).
+     */
+    @Override
+    public float[] score(byte[] channels, int count, Span[] read) {
+        Span bases = read[0];
+        for (int n = 1; n < count; n++) {
+            bases = bases.union(read[n]);
+        }
+        bases = bothStrands ? bases.union(bases.mirrored(length)) : bases;
+        float[][] gradient = bothStrands ? strandMeanGradients(channels, count, bases) : gradients(channels, count, bases).gradients();
         float[] result = new float[count * outputs()];
         int c4 = OneHot.CHANNELS;
         for (int n = 0; n < count; n++) {
             for (int f = 0; f < factors.length; f++) {
-                for (int i = 0; i < length; i++) {
+                for (int i = bases.from(); i < bases.to(); i++) {
                     int ref = channels[n * length + i];
                     if (ref < 0) {
                         continue;
@@ -98,14 +116,14 @@ public final class GradientTimesInput implements WindowScorer {
      * logit gradient (the reverse strand's read back to forward positions and bases), averaged and divided by
      * p (1 - p) of the mean.
      */
-    private float[][] strandMeanGradients(byte[] channels, int count) {
+    private float[][] strandMeanGradients(byte[] channels, int count, Span bases) {
         byte[] both = new byte[2 * count * length];
         for (int n = 0; n < count; n++) {
             System.arraycopy(channels, n * length, both, 2 * n * length, length);
             System.arraycopy(channels, n * length, both, (2 * n + 1) * length, length);
             OneHot.reverseComplementChannels(both, (2 * n + 1) * length, length);
         }
-        InputGradients.Result strands = gradients(both, 2 * count);
+        InputGradients.Result strands = gradients(both, 2 * count, bases);
         int c4 = OneHot.CHANNELS;
         float[][] mean = new float[factors.length][count * length * c4];
         for (int k = 0; k < factors.length; k++) {
@@ -116,7 +134,7 @@ public final class GradientTimesInput implements WindowScorer {
                 double p = (forward + reverse) / 2;
                 double wf = forward * (1 - forward) / (2 * p * (1 - p));
                 double wr = reverse * (1 - reverse) / (2 * p * (1 - p));
-                for (int i = 0; i < length; i++) {
+                for (int i = bases.from(); i < bases.to(); i++) {
                     for (int c = 0; c < c4; c++) {
                         double gf = g[((2 * n) * length + i) * c4 + c];
                         double gr = g[((2 * n + 1) * length + length - 1 - i) * c4 + (c4 - 1 - c)];
@@ -128,7 +146,7 @@ public final class GradientTimesInput implements WindowScorer {
         return mean;
     }
 
-    private InputGradients.Result gradients(byte[] channels, int count) {
+    private InputGradients.Result gradients(byte[] channels, int count, Span bases) {
         InputGradients worker;
         try {
             worker = workers.take();
@@ -137,7 +155,7 @@ public final class GradientTimesInput implements WindowScorer {
             throw new IllegalStateException("interrupted while waiting for a gradient worker", e);
         }
         try {
-            return worker.of(channels, count, factors);
+            return worker.of(channels, count, factors, bases);
         } finally {
             workers.add(worker);
         }

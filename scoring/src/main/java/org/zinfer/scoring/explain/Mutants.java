@@ -1,6 +1,7 @@
 package org.zinfer.scoring.explain;
 
 import org.zinfer.formats.encoding.Encodable;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.formats.genome.Window;
 
 /**
@@ -29,6 +30,12 @@ public record Mutants(Window window, byte[] channels, boolean substitutions, Win
             int position = (window - 1) / PER_BASE;
             dest[offset + position] = substitute(channels[position], (window - 1) % PER_BASE);
         }
+    }
+
+    /** The stretch's bases, for the window itself; every base of a mutant (its score is per window). */
+    @Override
+    public Span read(int window) {
+        return window > 0 ? Span.whole(length()) : new Span(stretch.start() - this.window.start(), stretch.end() - this.window.start());
     }
 
     /** The k-th (0-2) of the bases other than ref, or ref itself when it is N (-1). */

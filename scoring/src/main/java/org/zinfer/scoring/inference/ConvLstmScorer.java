@@ -6,6 +6,7 @@ import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.kernels.LstmCell;
 import org.zinfer.scoring.kernels.NativeFloats;
 import org.zinfer.scoring.kernels.OrderedProduct;
+import org.zinfer.scoring.kernels.SharedRows;
 import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;

@@ -2,6 +2,7 @@ package org.zinfer.scoring.inference;
 
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.kernels.SharedRows;
 import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;

@@ -2,7 +2,9 @@ package org.zinfer.scoring.training;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.kernels.SharedRows;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
@@ -24,11 +26,14 @@ final class ConvLstmBackprop {
     private final List<ConvolutionStage> convolutions;
     private final LstmStage lstm;
     private final List<DenseStage> dense;
+    private final List<SharedRows.Field> fields;
     private float[] probabilities = new float[1];
     private float[] positionsFirst = new float[1];
 
-    private ConvLstmBackprop(int windowLength, List<ConvolutionStage> convolutions, LstmStage lstm, List<DenseStage> dense) {
+    private ConvLstmBackprop(int windowLength, List<ConvolutionBlocks.Block> blocks, List<ConvolutionStage> convolutions, LstmStage lstm,
+                             List<DenseStage> dense) {
         this.windowLength = windowLength;
+        this.fields = SharedRows.convolutionFields(blocks, windowLength);
         this.convolutions = convolutions;
         this.lstm = lstm;
         this.dense = dense;
@@ -77,7 +82,7 @@ final class ConvLstmBackprop {
         if (dense.isEmpty() || dropout > 0 || dense.get(dense.size() - 1).activation.kind() != Activation.Kind.SIGMOID) {
             return Optional.empty();
         }
-        return Optional.of(new ConvLstmBackprop(architecture.windowLength(), convolutions, lstm, dense));
+        return Optional.of(new ConvLstmBackprop(architecture.windowLength(), blocks.get().blocks(), convolutions, lstm, dense));
     }
 
     List<Variable> variables() {
@@ -100,13 +105,16 @@ final class ConvLstmBackprop {
 
     /**
      * Output probabilities [batch][outputs] for one-hot windows given channels first, [batch][4][length], with
-     * dropout, keeping what the backward pass needs. Scores outside training come from the inference engine.
+     * dropout, keeping what the backward pass needs; shares: for explanations, the convolution rows each window
+     * copies (see {@link ConvolutionStage#forward(float[], int, int, SharedRows.Share[])}), null for training.
+     * Scores outside training come from the inference engine.
      */
-    private float[] forward(float[] channelsFirst, int batch, boolean training) {
+    private float[] forward(float[] channelsFirst, int batch, boolean training, SharedRows.Share[][] shares) {
         float[] x = positionsFirst(channelsFirst, batch);
         int length = windowLength;
-        for (ConvolutionStage conv : convolutions) {
-            x = conv.forward(x, batch, length);
+        for (int c = 0; c < convolutions.size(); c++) {
+            ConvolutionStage conv = convolutions.get(c);
+            x = shares == null ? conv.forward(x, batch, length) : conv.forward(x, batch, length, shares[c]);
             length = conv.outputLength(length);
         }
         x = lstm.forward(x, batch, length);
@@ -118,12 +126,17 @@ final class ConvLstmBackprop {
         return probabilities;
     }
 
+    /** The convolution rows windows of a batch of channel codes may copy from each other (see {@link SharedRows}). */
+    SharedRows.Share[][] shares(byte[] channels, int batch) {
+        return SharedRows.find(fields, channels, 0, batch, windowLength);
+    }
+
     /**
      * Forward and backward for one batch: leaves the gradient of the mean (over windows) of the summed (over
      * outputs) cross-entropy in the variables and returns that loss.
      */
     double gradient(float[] channelsFirst, float[] labels, int batch) {
-        float[] p = forward(channelsFirst, batch, true);
+        float[] p = forward(channelsFirst, batch, true, null);
         int size = batch * outputs();
         double loss = 0;
         float[] gradient = new float[size];
@@ -132,37 +145,34 @@ final class ConvLstmBackprop {
             loss -= labels[i] * Math.log(q) + (1 - labels[i]) * Math.log(1 - q);
             gradient[i] = (p[i] - labels[i]) / batch;
         }
-        backward(gradient, true);
+        backward(gradient);
         return loss / batch;
     }
 
-    /**
-     * From the gradient of the output layer's pre-activation back through every stage, after a forward pass.
-     * Training (parameters) needs no gradient for the network's input; explanations need nothing else.
-     */
-    private float[] backward(float[] gradient, boolean parameters) {
+    /** From the gradient of the output layer's pre-activation back through every stage, setting the parameters' gradients. */
+    private void backward(float[] gradient) {
         for (int d = dense.size() - 1; d >= 0; d--) {
-            gradient = dense.get(d).backward(gradient, d == dense.size() - 1, parameters);
+            gradient = dense.get(d).backward(gradient, d == dense.size() - 1, true);
         }
-        gradient = lstm.backward(gradient, parameters);
+        gradient = lstm.backward(gradient);
         for (int c = convolutions.size() - 1; c >= 0; c--) {
-            gradient = convolutions.get(c).backward(gradient, c > 0 || !parameters, parameters);
+            gradient = convolutions.get(c).backward(gradient, c > 0);
         }
-        return gradient;
     }
 
     /**
      * Without dropout, the gradient of the given outputs' logits (the last layer's pre-activation) with respect to
-     * each window's one-hot input: result[k] is output outputs[k]'s, [batch][length][4]. One forward pass serves
-     * every output's backward pass (each backward reads what the forward kept and changes none of it); parameter
-     * gradients are not computed.
+     * each window's one-hot input at the bases asked for: result[k] is output outputs[k]'s, [batch][length][4],
+     * zero outside those bases. One forward pass serves every output's backward pass (each backward reads what
+     * the forward kept and changes none of it); parameter gradients are not computed. shares: as {@link #shares}
+     * gives for the batch (every row is computed where a layer's or window's share is null).
      */
-    float[][] inputGradients(float[] channelsFirst, int batch, int[] outputs) {
-        forward(channelsFirst, batch, false);
+    float[][] inputGradients(float[] channelsFirst, SharedRows.Share[][] shares, int batch, int[] outputs, Span bases) {
+        forward(channelsFirst, batch, false, shares);
         float[][] result = new float[outputs.length][];
         for (int k = 0; k < outputs.length; k++) {
             int output = outputs[k];
-            result[k] = inputGradient(batch, n -> output);
+            result[k] = inputGradient(batch, n -> output, bases);
         }
         return result;
     }
@@ -172,18 +182,40 @@ final class ConvLstmBackprop {
         return Arrays.copyOf(probabilities, batch * outputs());
     }
 
-    /** As {@link #inputGradients}, with one output per window: window n's gradient is of output outputOf[n]'s logit. */
+    /** As {@link #inputGradients}, for every base, with one output per window: window n's gradient is of output outputOf[n]'s logit. */
     float[] inputGradientsOfOwnOutputs(float[] channelsFirst, int batch, int[] outputOf) {
-        forward(channelsFirst, batch, false);
-        return inputGradient(batch, n -> outputOf[n]);
+        forward(channelsFirst, batch, false, null);
+        return inputGradient(batch, n -> outputOf[n], Span.whole(windowLength));
     }
 
-    private float[] inputGradient(int batch, IntUnaryOperator outputOf) {
+    /**
+     * Back from each window's chosen logit to the bases asked for: each stage backpropagates only what reads
+     * those bases (the LSTM goes back through time only as far as their earliest step in each direction), so a
+     * short stretch costs a fraction of a whole window.
+     */
+    private float[] inputGradient(int batch, IntUnaryOperator outputOf, Span bases) {
         float[] gradient = new float[batch * outputs()];
         for (int n = 0; n < batch; n++) {
             gradient[n * outputs() + outputOf.applyAsInt(n)] = 1f;
         }
-        return Arrays.copyOf(backward(gradient, false), batch * windowLength * OneHot.CHANNELS);
+        for (int d = dense.size() - 1; d >= 0; d--) {
+            gradient = dense.get(d).backward(gradient, d == dense.size() - 1, false);
+        }
+        Span[] inputs = new Span[convolutions.size() + 1];
+        inputs[0] = bases;
+        for (int c = 0; c < convolutions.size(); c++) {
+            inputs[c + 1] = convolutions.get(c).outputsReading(inputs[c]);
+        }
+        gradient = lstm.inputGradient(gradient, inputs[convolutions.size()]);
+        for (int c = convolutions.size() - 1; c >= 0; c--) {
+            gradient = convolutions.get(c).inputGradient(gradient, inputs[c + 1], inputs[c]);
+        }
+        int channels = OneHot.CHANNELS;
+        float[] result = new float[batch * windowLength * channels];
+        for (int n = 0; n < batch; n++) {
+            System.arraycopy(gradient, n * bases.length() * channels, result, (n * windowLength + bases.from()) * channels, bases.length() * channels);
+        }
+        return result;
     }
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {

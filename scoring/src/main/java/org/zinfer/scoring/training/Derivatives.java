@@ -22,31 +22,22 @@ final class Derivatives {
 
     /** gradient[i] *= f'(z[i]), given z and a = f(z), for i < n. */
     static void multiplyByDerivative(Activation activation, float[] z, float[] a, float[] gradient, int n) {
-        switch (activation.kind()) {
-            case LINEAR -> {
+        if (activation.kind() != Activation.Kind.LINEAR) {
+            for (int i = 0; i < n; i++) {
+                gradient[i] = times(activation, z[i], a[i], gradient[i]);
             }
-            case RELU -> {
-                for (int i = 0; i < n; i++) {
-                    gradient[i] = z[i] > 0 ? gradient[i] : 0f;
-                }
-            }
-            case LEAKY_RELU -> {
-                float alpha = (float) activation.alpha();
-                for (int i = 0; i < n; i++) {
-                    gradient[i] = z[i] > 0 ? gradient[i] : alpha * gradient[i];
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    gradient[i] *= a[i] * (1 - a[i]);
-                }
-            }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    gradient[i] *= 1 - a[i] * a[i];
-                }
-            }
-            case SOFTMAX -> throw new IllegalArgumentException("softmax layers are not trained by the zinfer CPU trainer");
         }
+    }
+
+    /** gradient × f'(z), given z and a = f(z). */
+    static float times(Activation activation, float z, float a, float gradient) {
+        return switch (activation.kind()) {
+            case LINEAR -> gradient;
+            case RELU -> z > 0 ? gradient : 0f;
+            case LEAKY_RELU -> z > 0 ? gradient : (float) activation.alpha() * gradient;
+            case SIGMOID -> gradient * (a * (1 - a));
+            case TANH -> gradient * (1 - a * a);
+            case SOFTMAX -> throw new IllegalArgumentException("softmax layers are not trained by the zinfer CPU trainer");
+        };
     }
 }

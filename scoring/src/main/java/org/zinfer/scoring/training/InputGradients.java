@@ -1,6 +1,7 @@
 package org.zinfer.scoring.training;
 
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.scoring.kernels.Sgemm;
 import org.zinfer.scoring.model.FactorModel;
 
@@ -32,15 +33,18 @@ public final class InputGradients {
         return backprop.outputs();
     }
 
-    /** gradients[k]: of output outputs[k]'s logit, [count][length][4]; probabilities: every output's, [count][outputs]. */
+    /**
+     * gradients[k]: of output outputs[k]'s logit, [count][length][4], set at the bases asked for (zero elsewhere);
+     * probabilities: every output's, [count][outputs].
+     */
     public record Result(float[][] gradients, float[] probabilities) {
     }
 
-    /** For count windows of channel codes ([count][length], as the scoring engine gives them). */
-    public Result of(byte[] channels, int count, int[] outputs) {
+    /** For count windows of channel codes ([count][length], as the scoring engine gives them), at the bases of each. */
+    public Result of(byte[] channels, int count, int[] outputs, Span bases) {
         float[] x = encode(channels, count);
         Sgemm.threads(threads);
-        float[][] gradients = backprop.inputGradients(x, count, outputs);
+        float[][] gradients = backprop.inputGradients(x, backprop.shares(channels, count), count, outputs, bases);
         return new Result(gradients, backprop.probabilities(count));
     }
 

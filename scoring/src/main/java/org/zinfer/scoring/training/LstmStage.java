@@ -3,6 +3,7 @@ package org.zinfer.scoring.training;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.scoring.kernels.LstmCell;
 import org.zinfer.scoring.kernels.Mirror;
 import org.zinfer.scoring.kernels.Sgemm;
@@ -29,6 +30,8 @@ final class LstmStage {
     private final Mirror sequence = new Mirror(1);
     private final Mirror inputGradient = new Mirror(1);
     private final Mirror projectionGradient = new Mirror(1);
+    /** The projection gradient of the steps an explanation asks for, [batch][steps][4 units]. */
+    private final Mirror wantedGradient = new Mirror(1);
     private int batch;
     private int steps;
 
@@ -123,30 +126,10 @@ final class LstmStage {
             int previousTime = s > 0 ? time(direction, s - 1) : -1;
             for (int n = 0; n < batch; n++) {
                 int row = n * steps + t;
-                int zAt = row * gates;
-                for (int k = 0; k < gates; k += LANES) {
-                    VectorMask<Float> in = Simd.SPECIES.indexInRange(k, gates);
-                    FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k, in)
-                            .add(FloatVector.fromArray(Simd.SPECIES, b, k, in))
-                            .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, n * gates + k, in));
-                    LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k))
-                            .intoArray(direction.gates, zAt + k, in);
-                }
-                float[] a = direction.gates;
+                activateGates(z, b, recurrentProduct, direction.gates, row * gates, n * gates);
+                int before = previousTime < 0 ? -1 : (n * steps + previousTime) * units;
                 for (int u = 0; u < units; u += LANES) {
-                    VectorMask<Float> in = Simd.SPECIES.indexInRange(u, units);
-                    FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, zAt + u, in);
-                    FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, zAt + units + u, in);
-                    FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, zAt + 2 * units + u, in);
-                    FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, zAt + 3 * units + u, in);
-                    FloatVector before = previousTime < 0 ? FloatVector.zero(Simd.SPECIES)
-                            : FloatVector.fromArray(Simd.SPECIES, direction.cells, (n * steps + previousTime) * units + u, in);
-                    FloatVector c = LstmCell.cell(g, f, i, before);
-                    FloatVector tc = Simd.tanh(c);
-                    c.intoArray(direction.cells, row * units + u, in);
-                    tc.intoArray(direction.tanhCells, row * units + u, in);
-                    FloatVector.fromArray(Simd.SPECIES, h, n * units + u, in).intoArray(previous, row * units + u, in);
-                    LstmCell.hidden(o, tc).intoArray(h, n * units + u, in);
+                    step(direction, Simd.SPECIES.indexInRange(u, units), row, u, before, h, n * units + u, previous);
                 }
             }
         }
@@ -155,20 +138,95 @@ final class LstmStage {
         }
     }
 
+    /** Activated gates of one window at one step, from its projection z, the bias and the recurrent product. */
+    private void activateGates(float[] z, float[] b, float[] recurrentProduct, float[] gates, int zAt, int stepAt) {
+        int width = 4 * units;
+        int k = 0;
+        for (int bound = Simd.SPECIES.loopBound(width); k < bound; k += LANES) {
+            FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k)
+                    .add(FloatVector.fromArray(Simd.SPECIES, b, k))
+                    .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, stepAt + k));
+            LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k))
+                    .intoArray(gates, zAt + k);
+        }
+        if (k < width) {
+            VectorMask<Float> in = Simd.SPECIES.indexInRange(k, width);
+            FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k, in)
+                    .add(FloatVector.fromArray(Simd.SPECIES, b, k, in))
+                    .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, stepAt + k, in));
+            LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k))
+                    .intoArray(gates, zAt + k, in);
+        }
+    }
+
+    /** Units [u, u + lanes) of one window's step: the new cell and hidden state from the activated gates. */
+    private void step(Direction direction, VectorMask<Float> in, int row, int u, int before, float[] h, int hAt, float[] previous) {
+        float[] a = direction.gates;
+        int zAt = row * 4 * units;
+        FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, zAt + u, in);
+        FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, zAt + units + u, in);
+        FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, zAt + 2 * units + u, in);
+        FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, zAt + 3 * units + u, in);
+        FloatVector c = LstmCell.cell(g, f, i, before < 0 ? FloatVector.zero(Simd.SPECIES) : FloatVector.fromArray(Simd.SPECIES, direction.cells, before + u, in));
+        FloatVector tc = Simd.tanh(c);
+        c.intoArray(direction.cells, row * units + u, in);
+        tc.intoArray(direction.tanhCells, row * units + u, in);
+        FloatVector.fromArray(Simd.SPECIES, h, hAt, in).intoArray(previous, row * units + u, in);
+        LstmCell.hidden(o, tc).intoArray(h, hAt, in);
+    }
+
     /**
-     * Sets the variables' gradients when asked to and returns the gradient for the input sequence,
-     * [batch][steps][channels] (at the start of a buffer the next call reuses).
+     * Sets the variables' gradients and returns the gradient for the input sequence, [batch][steps][channels]
+     * (at the start of a buffer the next call reuses).
      */
-    float[] backward(float[] featureGradient, boolean parameters) {
+    float[] backward(float[] featureGradient) {
         int rows = batch * steps;
         inputGradient.ensure((long) rows * channels);
         for (int d = 0; d < directions.length; d++) {
-            backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f, parameters);
+            backward(directions[d], featureGradient, d * units, d == 0 ? 0f : 1f);
         }
         return inputGradient.pull(rows * channels).heap;
     }
 
-    private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate, boolean parameters) {
+    private void backward(Direction direction, float[] featureGradient, int featureOffset, float accumulate) {
+        int gates = 4 * units;
+        int rows = batch * steps;
+        float[] dz = throughTime(direction, featureGradient, featureOffset, steps);
+        projectionGradient.push(rows * gates);
+        parameterGradients(direction, dz);
+        Sgemm.multiply(false, true, rows, channels, gates, projectionGradient.device, 0, gates, direction.input.value.device, 0, gates,
+                accumulate, inputGradient.device, 0, channels);
+    }
+
+    /**
+     * For explanations, after a forward pass: the gradient for the input at the given steps of each window,
+     * [batch][steps][channels], what {@link #backward} gives there. Each direction goes back through time only
+     * as far as the earliest of those steps it read.
+     */
+    float[] inputGradient(float[] featureGradient, Span wanted) {
+        int gates = 4 * units;
+        int rows = batch * wanted.length();
+        Mirror compact = wantedGradient.ensure((long) rows * gates);
+        inputGradient.ensure((long) rows * channels);
+        for (int d = 0; d < directions.length; d++) {
+            Direction direction = directions[d];
+            int through = direction.reversed ? wanted.to() : steps - wanted.from();
+            float[] dz = throughTime(direction, featureGradient, d * units, through);
+            for (int n = 0; n < batch; n++) {
+                System.arraycopy(dz, (n * steps + wanted.from()) * gates, compact.heap, n * wanted.length() * gates, wanted.length() * gates);
+            }
+            compact.push(rows * gates);
+            Sgemm.multiply(false, true, rows, channels, gates, compact.device, 0, gates, direction.input.value.device, 0, gates,
+                    d == 0 ? 0f : 1f, inputGradient.device, 0, channels);
+        }
+        return Arrays.copyOf(inputGradient.pull(rows * channels).heap, rows * channels);
+    }
+
+    /**
+     * Back through time from the final state over the first 'through' steps the direction read (all of them for
+     * training): the gradient of each gate's pre-activation, [batch][time][4 units], set at the times visited.
+     */
+    private float[] throughTime(Direction direction, float[] featureGradient, int featureOffset, int through) {
         int gates = 4 * units;
         int rows = batch * steps;
         float[] dz = projectionGradient.ensure((long) rows * gates).heap;
@@ -178,42 +236,18 @@ final class LstmStage {
             System.arraycopy(featureGradient, n * features() + featureOffset, dh, n * units, units);
         }
         float[] stepGradient = direction.step.heap;
-        float[] a = direction.gates;
-        for (int s = steps - 1; s >= 0; s--) {
+        for (int s = steps - 1; s >= steps - through; s--) {
             int t = time(direction, s);
             int previousTime = s > 0 ? time(direction, s - 1) : -1;
             for (int n = 0; n < batch; n++) {
                 int row = n * steps + t;
-                int at = row * gates;
-                int stepAt = n * gates;
+                int before = previousTime < 0 ? -1 : (n * steps + previousTime) * units;
                 for (int u = 0; u < units; u += LANES) {
-                    VectorMask<Float> in = Simd.SPECIES.indexInRange(u, units);
-                    int cell = n * units + u;
-                    FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, at + u, in);
-                    FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, at + units + u, in);
-                    FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, at + 2 * units + u, in);
-                    FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, at + 3 * units + u, in);
-                    FloatVector tc = FloatVector.fromArray(Simd.SPECIES, direction.tanhCells, row * units + u, in);
-                    FloatVector before = previousTime < 0 ? FloatVector.zero(Simd.SPECIES)
-                            : FloatVector.fromArray(Simd.SPECIES, direction.cells, (n * steps + previousTime) * units + u, in);
-                    FloatVector dhv = FloatVector.fromArray(Simd.SPECIES, dh, cell, in);
-                    FloatVector dcell = FloatVector.fromArray(Simd.SPECIES, dc, cell, in).add(dhv.mul(o).mul(tc.mul(tc).neg().add(1f)));
-                    FloatVector dzg = dcell.mul(i).mul(g.mul(g).neg().add(1f));
-                    FloatVector dzf = dcell.mul(before).mul(f).mul(f.neg().add(1f));
-                    FloatVector dzo = dhv.mul(tc).mul(o).mul(o.neg().add(1f));
-                    FloatVector dzi = dcell.mul(g).mul(i).mul(i.neg().add(1f));
-                    dzg.intoArray(dz, at + u, in);
-                    dzf.intoArray(dz, at + units + u, in);
-                    dzo.intoArray(dz, at + 2 * units + u, in);
-                    dzi.intoArray(dz, at + 3 * units + u, in);
-                    dzg.intoArray(stepGradient, stepAt + u, in);
-                    dzf.intoArray(stepGradient, stepAt + units + u, in);
-                    dzo.intoArray(stepGradient, stepAt + 2 * units + u, in);
-                    dzi.intoArray(stepGradient, stepAt + 3 * units + u, in);
-                    dcell.mul(f).intoArray(dc, cell, in);
+                    stepBack(direction, Simd.SPECIES.indexInRange(u, units), row, u, before, dh, dc, n * units + u, dz);
                 }
+                System.arraycopy(dz, row * gates, stepGradient, n * gates, gates);
             }
-            if (s > 0) {
+            if (s > steps - through) {
                 direction.step.push(batch * gates);
                 Sgemm.multiply(false, true, batch, units, gates, direction.step.device, 0, gates,
                         direction.recurrent.value.device, 0, gates, 0f, direction.hidden.device, 0, units);
@@ -221,12 +255,29 @@ final class LstmStage {
                 System.arraycopy(direction.hidden.heap, 0, dh, 0, batch * units);
             }
         }
-        projectionGradient.push(rows * gates);
-        if (parameters) {
-            parameterGradients(direction, dz);
-        }
-        Sgemm.multiply(false, true, rows, channels, gates, projectionGradient.device, 0, gates, direction.input.value.device, 0, gates,
-                accumulate, inputGradient.device, 0, channels);
+        return dz;
+    }
+
+    /**
+     * Units [u, u + lanes) of one window's step back: the gates' pre-activation gradients (into dz) and the cell
+     * gradient carried to the step before (dc), from the hidden state's gradient dh.
+     */
+    private void stepBack(Direction direction, VectorMask<Float> in, int row, int u, int before, float[] dh, float[] dc, int cell, float[] dz) {
+        float[] a = direction.gates;
+        int at = row * 4 * units;
+        FloatVector g = FloatVector.fromArray(Simd.SPECIES, a, at + u, in);
+        FloatVector f = FloatVector.fromArray(Simd.SPECIES, a, at + units + u, in);
+        FloatVector o = FloatVector.fromArray(Simd.SPECIES, a, at + 2 * units + u, in);
+        FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, at + 3 * units + u, in);
+        FloatVector tc = FloatVector.fromArray(Simd.SPECIES, direction.tanhCells, row * units + u, in);
+        FloatVector previous = before < 0 ? FloatVector.zero(Simd.SPECIES) : FloatVector.fromArray(Simd.SPECIES, direction.cells, before + u, in);
+        FloatVector dhv = FloatVector.fromArray(Simd.SPECIES, dh, cell, in);
+        FloatVector dcell = FloatVector.fromArray(Simd.SPECIES, dc, cell, in).add(dhv.mul(o).mul(tc.mul(tc).neg().add(1f)));
+        dcell.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(dz, at + u, in);
+        dcell.mul(previous).mul(f).mul(f.neg().add(1f)).intoArray(dz, at + units + u, in);
+        dhv.mul(tc).mul(o).mul(o.neg().add(1f)).intoArray(dz, at + 2 * units + u, in);
+        dcell.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(dz, at + 3 * units + u, in);
+        dcell.mul(f).intoArray(dc, cell, in);
     }
 
     private void parameterGradients(Direction direction, float[] dz) {

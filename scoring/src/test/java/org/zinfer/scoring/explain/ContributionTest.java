@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.formats.encoding.Span;
 import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.Window;
 import org.zinfer.scoring.engine.ProgressMeter;
@@ -58,6 +59,42 @@ class ContributionTest {
         }
         assertTrue(norm > 0);
         assertTrue(Math.sqrt(error / norm) < 1e-3, "relative error " + Math.sqrt(error / norm));
+    }
+
+    /**
+     * Backpropagating only to the bases read (what explain does: each window explains the stretch it is centred
+     * on) gives those bases what the whole window's backward pass gives: stretches at either end, in the middle,
+     * one base wide and of different widths in one batch, one strand and both, for the thesis' layers and for odd
+     * kernels with 'valid' padding, a convolution without pooling and a one-directional LSTM.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void contributionsOfAStretchAreTheWholeWindowsThere(boolean bothStrands) {
+        for (FactorModel tested : List.of(model, TestArchitectures.randomModel(TestArchitectures.odd(600), 5))) {
+            int length = tested.windowLength();
+            List<Span> stretches = List.of(new Span(0, 7), new Span(length / 2 - 25, length / 2 + 25), new Span(length - 9, length),
+                    new Span(length / 3, length / 3 + 1));
+            int[] chosen = {2, 0};
+            GradientTimesInput contributions = GradientTimesInput.of(tested, chosen, 1, bothStrands).orElseThrow();
+            byte[] channels = TestArchitectures.channels(TestArchitectures.windows(length, 3).subList(0, 3));
+            float[] whole = contributions.score(channels, 3);
+            float max = 0;
+            for (float value : whole) {
+                max = Math.max(max, Math.abs(value));
+            }
+            for (Span stretch : stretches) {
+                Span[] read = {stretch, new Span(length / 2, length / 2 + 3), stretch};
+                float[] part = contributions.score(channels, 3, read);
+                for (int n = 0; n < 3; n++) {
+                    for (int k = 0; k < chosen.length; k++) {
+                        for (int i = read[n].from(); i < read[n].to(); i++) {
+                            int at = (n * chosen.length + k) * length + i;
+                            assertEquals(whole[at], part[at], 1e-5 * max, "window " + n + ", base " + i + " of " + stretch);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** DL4J's probabilities (double precision) for a channel-major input, or the mean of its two strands'. */

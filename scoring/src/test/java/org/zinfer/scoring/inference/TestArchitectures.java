@@ -23,7 +23,7 @@ public final class TestArchitectures {
     }
 
     /** The thesis' conv + BiLSTM design (widths and kernels) on windows of the given length. */
-    static Architecture thesisLike(int windowLength) {
+    public static Architecture thesisLike(int windowLength) {
         return thesisShaped(windowLength, 50, 100, 100, 100, 29);
     }
 
@@ -41,7 +41,7 @@ public final class TestArchitectures {
     }
 
     /** Odd kernels, 'valid' padding, a convolution without pooling, one-directional LSTM, odd widths. */
-    static Architecture odd(int windowLength) {
+    public static Architecture odd(int windowLength) {
         Activation leaky = Activation.leakyRelu(0.3);
         return new Architecture(windowLength, 4, List.of(
                 new LayerSpec.Conv1D("c1", 13, 7, false, Activation.TANH), new LayerSpec.MaxPool1D("p1", 3, 3),

@@ -1,8 +1,8 @@
-package org.zinfer.scoring.inference;
+package org.zinfer.scoring.kernels;
 
 import org.junit.jupiter.api.Test;
 import org.zinfer.formats.genome.SequenceWindow;
-import org.zinfer.scoring.kernels.ConvolutionBlocks;
+import org.zinfer.scoring.inference.TestArchitectures;
 import org.zinfer.scoring.model.LayerSpec;
 
 import java.util.List;

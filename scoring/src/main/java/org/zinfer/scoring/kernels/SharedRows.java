@@ -1,6 +1,4 @@
-package org.zinfer.scoring.inference;
-
-import org.zinfer.scoring.kernels.ConvolutionBlocks;
+package org.zinfer.scoring.kernels;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,22 +12,22 @@ import java.util.List;
  * bases and no padding are the same in both, up to the last bit (each row is the same chain of operations on
  * the same inputs). What is shared is found from the bases themselves, so it holds for any caller.
  */
-final class SharedRows {
+public final class SharedRows {
 
     /**
      * Rows [from, to) of a window, except the rows [changedFrom, changedTo) that read changed bases, equal the
      * rows offset further on of the earlier window source.
      */
-    record Share(int source, int offset, int from, int to, int changedFrom, int changedTo) {
+    public record Share(int source, int offset, int from, int to, int changedFrom, int changedTo) {
     }
 
     /** A range of rows. */
-    interface Rows {
+    public interface Rows {
         void range(int from, int to);
     }
 
     /** The rows a window computes itself: all of them without a share. */
-    static void computed(Share share, int rows, Rows action) {
+    public static void computed(Share share, int rows, Rows action) {
         if (share == null) {
             emit(action, 0, rows);
             return;
@@ -40,7 +38,7 @@ final class SharedRows {
     }
 
     /** The rows a window copies from its share's source. */
-    static void copied(Share share, Rows action) {
+    public static void copied(Share share, Rows action) {
         if (share != null) {
             emit(action, share.from(), share.changedFrom());
             emit(action, share.changedTo(), share.to());
@@ -57,7 +55,7 @@ final class SharedRows {
      * Where a layer's rows read: row p reads bases [stride p + lo, stride p + hi] of its window, and rows
      * [firstFree, lastFree] read no padding at any layer below.
      */
-    record Field(int stride, int lo, int hi, int firstFree, int lastFree) {
+    public record Field(int stride, int lo, int hi, int firstFree, int lastFree) {
     }
 
     /** The earlier windows a window is compared with: the one before it, and the one before that (strands alternate). */
@@ -72,7 +70,7 @@ final class SharedRows {
     }
 
     /** The fields of a chain of convolution blocks over windows of this length. */
-    static List<Field> fields(List<ConvolutionBlocks.Block> blocks, int windowLength) {
+    public static List<Field> fields(List<ConvolutionBlocks.Block> blocks, int windowLength) {
         List<Field> fields = new ArrayList<>();
         Field in = new Field(1, 0, 0, 0, windowLength - 1);
         int length = windowLength;
@@ -90,11 +88,22 @@ final class SharedRows {
         return fields;
     }
 
+    /** The fields of each block's convolution rows, before pooling (a trainer keeps them to pool). */
+    public static List<Field> convolutionFields(List<ConvolutionBlocks.Block> blocks, int windowLength) {
+        List<Field> fields = new ArrayList<>();
+        for (int c = 0; c < blocks.size(); c++) {
+            List<ConvolutionBlocks.Block> chain = new ArrayList<>(blocks.subList(0, c));
+            chain.add(new ConvolutionBlocks.Block(blocks.get(c).convolution(), 1));
+            fields.add(fields(chain, windowLength).get(c));
+        }
+        return fields;
+    }
+
     /**
      * For windows [first, first + batch) of channels (length bytes each): per layer, per window, the rows it
      * may copy (null where none); a layer where no window may copy is null.
      */
-    static Share[][] find(List<Field> fields, byte[] channels, int first, int batch, int length) {
+    public static Share[][] find(List<Field> fields, byte[] channels, int first, int batch, int length) {
         Field deepest = fields.get(fields.size() - 1);
         int minimumOverlap = deepest.hi() - deepest.lo() + 1;
         Link[] links = new Link[batch];
