@@ -83,7 +83,7 @@ public final class Explanation {
             check(genome, regions, length, options);
             long windows = regions.stream().mapToLong(r -> (r.length() + options.step() - 1) / options.step()).sum();
             long bases = regions.stream().mapToLong(Region::length).sum();
-            long passes = (ism ? windows * (1 + Mutants.PER_BASE * (long) length) : windows) * (options.reverseComplement() ? 2 : 1);
+            long passes = (ism ? windows + Mutants.PER_BASE * bases : windows) * (options.reverseComplement() ? 2 : 1);
             log.printf("zinfer: explaining %,d bases of %d region(s) with %,d windows%s%n", bases, regions.size(), windows,
                     ism ? String.format(" (%,d mutants)", passes) : "");
             ProgressMeter progress = new ProgressMeter(log, ism ? "mutants" : "windows", passes, 10);

@@ -144,6 +144,18 @@ class ContributionTest {
         for (int f = 0; f < factors; f++) {
             assertEquals(0f, result[0].value(f, 17), "an N contributes nothing");
         }
+        Mutants stretch = new Mutants(new Window("w", 0, LENGTH), channels, true, new Window("w", 40, 130));
+        assertEquals(1 + 3 * 90, stretch.windows(), "only the stretch's bases are substituted");
+        Contribution whole = result[0];
+        new ScoringEngine(scorer, LENGTH, 64).run(List.of(stretch).iterator(),
+                (it, scores, offset) -> result[0] = InSilicoMutagenesis.of(it, scores, offset, factors, new int[] {0, 1, 2, 3, 4}),
+                ProgressMeter.silent());
+        for (int f = 0; f < factors; f++) {
+            assertEquals(0f, result[0].value(f, 0), "bases outside the stretch are not explained");
+            for (int i = 40; i < 130; i++) {
+                assertEquals(whole.value(f, i), result[0].value(f, i), "base " + i + " of the stretch, factor " + f);
+            }
+        }
     }
 
     /** The window, channel-major, with position i moved eps towards its base and away from the other three. */
