@@ -91,6 +91,7 @@ final class ConvolutionStage {
             unfolded.push(rows * width);
             Sgemm.multiply(rows, filters, width, unfolded.device, 0, width, weights.value.device, 0, filters, 0f, product.device, 0, filters);
         } else {
+            padded.push(batch * span * channels);
             for (int j = 0; j < kernel; j++) {
                 Sgemm.multiply(rows, filters, channels, padded.device, (long) j * channels, channels,
                         weights.value.device, (long) j * channels * filters, filters, j == 0 ? 0f : 1f, product.device, 0, filters);
@@ -162,7 +163,7 @@ final class ConvolutionStage {
         return computed[0];
     }
 
-    /** Copies the windows into zero-padded blocks of span() rows (on both sides of 'padded'); returns span(). */
+    /** Copies the windows into zero-padded blocks of span() rows (the heap side of 'padded'); returns span(). */
     private int pad(float[] input, int batch, int inputLength) {
         this.batch = batch;
         this.inputLength = inputLength;
@@ -172,7 +173,6 @@ final class ConvolutionStage {
         for (int n = 0; n < batch; n++) {
             System.arraycopy(input, n * inputLength * channels, padded.heap, (n * span + lead) * channels, inputLength * channels);
         }
-        padded.push(batch * span * channels);
         return span;
     }
 
