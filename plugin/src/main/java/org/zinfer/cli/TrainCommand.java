@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--dense", paramLabel = "UNITS", description = "Hidden dense units (default: 100, or 32 for one factor / cnn).")
     Integer dense;
 
-    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout rate (default: 0 for convrnn with several factors, else 0.1; with --transfer-from, of the new head: 0.2).")
+    @Option(names = "--dropout", paramLabel = "RATE", description = "Dropout rate (default: 0 for convrnn with several factors, else 0.1; with --transfer-from --fine-tune, of the new head: 0.2).")
     Double dropout;
 
     @Option(names = "--transfer-from", paramLabel = "MODEL", description = "Start from this model's trunk (bundle or Keras .h5, or 'builtin' for the built-in model) with a new head of K outputs.")
@@ -67,6 +67,11 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--fine-tune", description = "With --transfer-from: train the trunk too (default: frozen).")
     boolean fineTune;
+
+    @Option(names = "--head-l2", paramLabel = "L2",
+            description = "With a frozen trunk, whose head is fitted exactly (no epochs, batches or learning rate): its L2 penalty"
+                    + " (default: the one of 0.3, 0.1, ... 0.001 with the lowest validation loss).")
+    Double headL2;
 
     @Option(names = "--epochs", defaultValue = "20", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -107,7 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,
                 new Augmentation(augmentReverseComplement, augmentShift)));
         TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
-                transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, learningRate, beta1, settings,
+                transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, headL2, learningRate, beta1, settings,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), fast, output,
                 name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""));
         System.err.println("zinfer: training on ND4J backend " + backend);

@@ -19,7 +19,7 @@ import java.util.Locale;
 /**
  * Writes an evaluation: metrics.tsv and metrics.json (per-factor ROC AUC and PR AUC, their means, and the
  * same for each baseline on the same windows), thresholds.tsv (per-factor cutoffs for a target precision),
- * roc.png, pr.png and, when the model carries a training record, training.png (loss and validation AUC per epoch).
+ * roc.png, pr.png and, when the model was trained by epochs, training.png (loss and validation AUC per epoch).
  */
 public final class EvaluationReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,8 +50,9 @@ public final class EvaluationReport {
         }
         writePng(dir.resolve("roc.png"), roc);
         writePng(dir.resolve("pr.png"), pr);
-        if (trainingRecord != null) {
-            writePng(dir.resolve("training.png"), trainingChart(trainingRecord));
+        JsonNode epochs = trainingRecord == null ? JSON.missingNode() : epochs(trainingRecord);
+        if (!epochs.isEmpty()) {
+            writePng(dir.resolve("training.png"), trainingChart(epochs));
         }
     }
 
@@ -132,13 +133,16 @@ public final class EvaluationReport {
         }
     }
 
-    private static LineChart trainingChart(String trainingRecord) {
-        JsonNode epochs;
+    /** The epochs of a training record; none for a frozen trunk's head, which is fitted exactly. */
+    private static JsonNode epochs(String trainingRecord) {
         try {
-            epochs = JSON.readTree(trainingRecord).path("epochs");
+            return JSON.readTree(trainingRecord).path("epochs");
         } catch (IOException e) {
             throw new UncheckedIOException("the model's training record is not JSON", e);
         }
+    }
+
+    private static LineChart trainingChart(JsonNode epochs) {
         List<double[]> loss = new ArrayList<>();
         List<double[]> validationLoss = new ArrayList<>();
         List<double[]> auc = new ArrayList<>();

@@ -35,10 +35,13 @@ import java.util.function.IntFunction;
 public final class TrainingRun {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What to train on and how. transferFrom null: train the design from scratch. */
+    /**
+     * What to train on and how. transferFrom null: train the design from scratch. headL2: the penalty of a frozen
+     * trunk's head, null to choose it by validation loss.
+     */
     public record Request(Path trainFile, Path validationFile, double validationFraction,
                           String design, IntFunction<Architectures.Sizes> sizes,
-                          Path transferFrom, double headDropout, boolean freezeTrunk,
+                          Path transferFrom, double headDropout, boolean freezeTrunk, Double headL2,
                           double learningRate, double beta1, Trainer.Settings settings, int threads,
                           boolean fastEngine, Path output, String name) {
     }
@@ -58,6 +61,10 @@ public final class TrainingRun {
                 throw new InputException("--augment-shift " + request.settings().augmentation().maxShift() + " would push a whole window of "
                         + train.windowLength() + " nt out of itself; give less than the window length");
             }
+            if (request.headL2() != null && (request.transferFrom() == null || !request.freezeTrunk())) {
+                throw new InputException("--head-l2 is the penalty of a frozen trunk's head, fitted exactly; with --fine-tune or"
+                        + " without --transfer-from the network trains by epochs");
+            }
             DatasetExamples[] split = examples(train, validationFile);
             List<String> factors = train.factors();
             long started = System.nanoTime();
@@ -65,8 +72,8 @@ public final class TrainingRun {
             Trained trained = request.transferFrom() == null ? fromScratch(train, split, checkpoint) : transfer(train, split, checkpoint);
             double seconds = (System.nanoTime() - started) / 1e9;
             ModelMetadata metadata = new ModelMetadata(request.name(), factors, OneHot.ALPHABET, train.windowLength(), trained.architecture(),
-                    source(train, trained.history()), Instant.now().toString(), Version.current(), null,
-                    record(train, split, trained.history(), seconds).toString());
+                    source(train, trained), Instant.now().toString(), Version.current(), null,
+                    record(train, split, trained, seconds).toString());
             FactorModel model = new FactorModel(trained.network(), metadata);
             ModelBundle.write(model, request.output());
             checkpoint.delete();
@@ -74,7 +81,8 @@ public final class TrainingRun {
         }
     }
 
-    private record Trained(Architecture architecture, ComputationGraph network, List<EpochRecord> history) {
+    /** A trained network and how: epochs of stochastic training, or (a frozen trunk's head) the exact fits tried. */
+    private record Trained(Architecture architecture, ComputationGraph network, List<EpochRecord> history, HeadFits fits) {
     }
 
     private Trained fromScratch(WindowDataset train, DatasetExamples[] split, Checkpoint checkpoint) {
@@ -94,10 +102,10 @@ public final class TrainingRun {
                     + "; only trunks without Flatten (conv + LSTM) work at another length"));
             log.printf("zinfer: the trunk of %s (windows of %d nt) is used on windows of %d nt%n", request.transferFrom(), source.windowLength(), train.windowLength());
         }
-        Architecture architecture = Architectures.withHead(trunk, train.factors().size(), request.headDropout());
+        Architecture architecture = Architectures.withHead(trunk, train.factors().size(), request.freezeTrunk() ? 0 : request.headDropout());
         ComputationGraph network = NetworkBuilder.build(architecture, request.settings().seed(), request.learningRate(), request.beta1());
         Transfer.copyParameters(source.network(), network);
-        return request.freezeTrunk() ? trainHead(trunk, network, split, checkpoint, architecture)
+        return request.freezeTrunk() ? trainHead(trunk, network, split, architecture)
                 : trainWhole(network, split, checkpoint, architecture);
     }
 
@@ -110,11 +118,11 @@ public final class TrainingRun {
                 validation.dataset(), validation.from(), validation.to(), request.settings().batchSize(), ProgressMeter.silent());
         Trainer trainer = new Trainer(network, split[0], validation, request.settings(), checkpoint, log, fast, scores);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
-        return new Trained(architecture, trainer.network(), history);
+        return new Trained(architecture, trainer.network(), history, null);
     }
 
-    private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint,
-                              Architecture architecture) {
+    /** A frozen trunk: its features once per window, then the head fitted exactly (see {@link HeadFits}). */
+    private Trained trainHead(Architecture trunk, ComputationGraph network, DatasetExamples[] split, Architecture architecture) {
         if (request.settings().augmentation().any()) {
             throw new InputException("augmentation changes the windows, but a frozen trunk's features are computed once from them;"
                     + " add --fine-tune to train the whole network on augmented windows, or leave augmentation out");
@@ -122,13 +130,9 @@ public final class TrainingRun {
         log.println("zinfer: trunk frozen; computing its features once for " + (split[0].size() + split[1].size()) + " windows");
         FeatureExamples train = Transfer.features(trunk, network, split[0], request.threads(), log);
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
-        ComputationGraph head = Transfer.headNetwork(train.width(), train.factors(), request.headDropout(), request.settings().seed(),
-                request.learningRate(), request.beta1());
-        Trainer trainer = new Trainer(head, train, validation, request.settings(), checkpoint, log, n -> Optional.empty(),
-                n -> Transfer.headScores(n, validation, request.settings().batchSize()));
-        List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
-        Transfer.copyParameters(trainer.network(), network);
-        return new Trained(architecture, network, history);
+        HeadFits fits = HeadFits.of(train, validation, request.headL2(), log);
+        fits.best().copyInto(network.getLayer(Architectures.HEAD));
+        return new Trained(architecture, network, List.of(), fits);
     }
 
     private DatasetExamples[] examples(WindowDataset train, WindowDataset validationFile) {
@@ -168,14 +172,15 @@ public final class TrainingRun {
         return json.toString();
     }
 
-    private String source(WindowDataset train, List<EpochRecord> history) {
+    private String source(WindowDataset train, Trained trained) {
         String how = request.transferFrom() == null ? request.design() + " trained from scratch"
                 : "trunk of " + request.transferFrom().getFileName() + (request.freezeTrunk() ? " (frozen)" : "") + " with a new head";
         return "zinfer train: " + how + " on " + train.path().getFileName() + " (" + train.size() + " windows, "
-                + train.factors().size() + (train.factors().size() == 1 ? " factor), " : " factors), ") + history.size() + " epochs";
+                + train.factors().size() + (train.factors().size() == 1 ? " factor), " : " factors), ")
+                + (trained.fits() == null ? trained.history().size() + " epochs" : "fitted exactly, L2 penalty " + trained.fits().chosen().l2());
     }
 
-    private ObjectNode record(WindowDataset train, DatasetExamples[] split, List<EpochRecord> history, double seconds) {
+    private ObjectNode record(WindowDataset train, DatasetExamples[] split, Trained trained, double seconds) {
         ObjectNode json = JSON.createObjectNode();
         ObjectNode data = json.putObject("data");
         data.put("train", train.path().toString());
@@ -186,12 +191,20 @@ public final class TrainingRun {
         ObjectNode flags = json.putObject("flags");
         flags.put("design", request.transferFrom() == null ? request.design() : null);
         flags.put("transfer_from", request.transferFrom() == null ? null : request.transferFrom().toString());
-        flags.put("head_dropout", request.headDropout());
         flags.put("freeze_trunk", request.freezeTrunk());
+        if (trained.fits() != null) {
+            flags.put("head_l2", request.headL2());
+            json.putPOJO("head_fits", trained.fits().all());
+            json.put("head_l2", trained.fits().chosen().l2());
+            json.put("seconds", Math.round(seconds));
+            return json;
+        }
+        flags.put("head_dropout", request.headDropout());
         flags.put("learning_rate", request.learningRate());
         flags.put("beta1", request.beta1());
         flags.put("engine", request.fastEngine() ? "fast" : "reference");
         flags.putPOJO("settings", request.settings());
+        List<EpochRecord> history = trained.history();
         json.putPOJO("epochs", history);
         int best = 0;
         for (int i = 1; i < history.size(); i++) {

@@ -26,6 +26,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -67,7 +68,7 @@ class TrainingRunTest {
 
     private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design, Augmentation augmentation) {
         Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
-        return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true,
+        return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true, null,
                 0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test");
     }
 
@@ -119,6 +120,14 @@ class TrainingRunTest {
         int known = learned.rocAuc()[0] > learned.rocAuc()[1] ? 0 : 1;
         assertTrue(moved.rocAuc()[1 - known] > 0.9, "the motif the trunk learned transfers: " + java.util.Arrays.toString(moved.rocAuc()));
         assertTrue(head.metadata().source().contains("frozen"), head.metadata().source());
+        assertTrue(head.metadata().training().contains("\"head_fits\"") && log.toString().contains("head fitted with L2 penalty 0.001"),
+                "the frozen trunk's head is fitted under each penalty: " + head.metadata().training());
+
+        TrainingRun.Request fineTuned = request(newTrain, model, dir.resolve("f.zinfer"), 1);
+        TrainingRun.Request penalised = new TrainingRun.Request(fineTuned.trainFile(), null, 0.1, fineTuned.design(), fineTuned.sizes(),
+                model, 0.2, false, 0.01, 0.01, 0.9, fineTuned.settings(), 2, true, fineTuned.output(), "test");
+        InputException refused = assertThrows(InputException.class, () -> new TrainingRun(penalised, new PrintStream(log)).run());
+        assertTrue(refused.getMessage().startsWith("--head-l2 is the penalty of a frozen trunk's head"), refused.getMessage());
     }
 
     /** "builtin" names the built-in model: its trunk (moved to 200-nt windows) stays as it is under the new head. */

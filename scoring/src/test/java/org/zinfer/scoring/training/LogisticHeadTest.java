@@ -1,0 +1,110 @@
+package org.zinfer.scoring.training;
+
+import org.junit.jupiter.api.Test;
+import org.zinfer.formats.InputException;
+import org.zinfer.scoring.evaluation.FactorMetrics;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LogisticHeadTest {
+    private static final int WIDTH = 6;
+    private static final int FACTORS = 2;
+
+    /** Features with a weak signal in two of them for factor 0 and a strong, nearly separating one for factor 1. */
+    private static FeatureExamples examples(int n, long seed) {
+        Random random = new Random(seed);
+        float[] features = new float[n * WIDTH];
+        float[] labels = new float[n * FACTORS];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < WIDTH; j++) {
+                features[i * WIDTH + j] = (float) (random.nextGaussian() + (j == 5 ? 2 : 0));
+            }
+            double weak = 0.8 * features[i * WIDTH] - 0.5 * features[i * WIDTH + 1] - 1;
+            double strong = 6 * features[i * WIDTH + 2];
+            labels[i * FACTORS] = random.nextDouble() < 1 / (1 + Math.exp(-weak)) ? 1 : 0;
+            labels[i * FACTORS + 1] = random.nextDouble() < 1 / (1 + Math.exp(-strong)) ? 1 : 0;
+        }
+        return new FeatureExamples(features, WIDTH, labels, FACTORS);
+    }
+
+    /**
+     * The optimum of mean cross-entropy + (l2 / 2) |w|²: its gradient, computed here from the scores alone, vanishes
+     * (the bias's without the penalty), for a weak and a nearly separable factor, from zero and from a warm start.
+     */
+    @Test
+    void fitsTheExactPenalisedOptimum() {
+        FeatureExamples examples = examples(3000, 1);
+        for (double l2 : new double[] {0.001, 0.1}) {
+            LogisticHead cold = LogisticHead.fit(examples, l2);
+            LogisticHead warm = LogisticHead.fit(examples, 1.0).refit(examples, l2);
+            for (LogisticHead head : List.of(cold, warm)) {
+                double[][] weights = weights(head);
+                float[] scores = head.scores(examples);
+                for (int f = 0; f < FACTORS; f++) {
+                    double[] gradient = new double[WIDTH + 1];
+                    for (int i = 0; i < examples.size(); i++) {
+                        double residual = scores[i * FACTORS + f] - examples.labels()[i * FACTORS + f];
+                        for (int j = 0; j < WIDTH; j++) {
+                            gradient[j] += residual * examples.features()[i * WIDTH + j] / examples.size();
+                        }
+                        gradient[WIDTH] += residual / examples.size();
+                    }
+                    for (int j = 0; j < WIDTH; j++) {
+                        gradient[j] += l2 * weights[f][j];
+                    }
+                    for (double g : gradient) {
+                        assertEquals(0, g, 2e-6, "l2 " + l2 + ", factor " + f);
+                    }
+                }
+            }
+            assertArrayEquals(weights(cold)[1], weights(warm)[1], 1e-4, "the same optimum from zero and from a warm start");
+        }
+    }
+
+    @Test
+    void aStrongerPenaltyShrinksTheWeights() {
+        FeatureExamples examples = examples(2000, 2);
+        double previous = Double.MAX_VALUE;
+        for (double l2 : HeadFits.PENALTIES.clone()) {
+            double norm = 0;
+            double[] weights = weights(LogisticHead.fit(examples, l2))[1];
+            for (int j = 0; j < WIDTH; j++) {
+                norm += weights[j] * weights[j];
+            }
+            assertTrue(norm > 0, "the signal moves the weights");
+            assertTrue(previous == Double.MAX_VALUE || norm > previous, "weaker penalty " + l2 + ", larger weights: " + norm + " vs " + previous);
+            previous = norm;
+        }
+    }
+
+    /** The penalty with the lowest validation loss is kept. */
+    @Test
+    void choosesThePenaltyByValidationLoss() {
+        FeatureExamples train = examples(400, 3);
+        FeatureExamples validation = examples(2000, 4);
+        HeadFits fits = HeadFits.of(train, validation, null, new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(HeadFits.PENALTIES.length, fits.all().size());
+        double lowest = fits.all().stream().mapToDouble(HeadFits.Fit::validationLoss).min().orElseThrow();
+        assertEquals(lowest, fits.chosen().validationLoss(), 0);
+        assertTrue(fits.chosen().validationAuc() > 0.7, "the signal is found: " + fits.chosen());
+        assertEquals(fits.chosen().validationLoss(), FactorMetrics.crossEntropy(fits.best().scores(validation), validation.labels()), 0,
+                "the head kept is the chosen fit");
+
+        HeadFits fixed = HeadFits.of(train, validation, 0.05, new PrintStream(new ByteArrayOutputStream()));
+        assertEquals(List.of(0.05), fixed.all().stream().map(HeadFits.Fit::l2).toList());
+        InputException refused = assertThrows(InputException.class, () -> HeadFits.of(train, validation, 0.0, new PrintStream(new ByteArrayOutputStream())));
+        assertTrue(refused.getMessage().contains("--head-l2 must be above 0"), refused.getMessage());
+    }
+
+    private static double[][] weights(LogisticHead head) {
+        return new double[][] {head.coefficients(0), head.coefficients(1)};
+    }
+}
