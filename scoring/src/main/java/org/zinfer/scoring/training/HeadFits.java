@@ -33,8 +33,8 @@ public final class HeadFits {
         this.chosen = chosen;
     }
 
-    /** l2: a fixed penalty, or null to choose from {@link #PENALTIES} by validation loss. */
-    public static HeadFits of(FeatureExamples train, FeatureExamples validation, Double l2, PrintStream log) {
+    /** l2: a fixed penalty, or null to choose from {@link #PENALTIES} by validation loss; factors fitted on up to threads threads. */
+    public static HeadFits of(FeatureExamples train, FeatureExamples validation, Double l2, int threads, PrintStream log) {
         if (l2 != null && !(l2 > 0)) {
             throw new InputException("--head-l2 must be above 0, got " + l2);
         }
@@ -45,7 +45,7 @@ public final class HeadFits {
         Fit chosen = null;
         for (double penalty : penalties) {
             long started = System.nanoTime();
-            head = head == null ? LogisticHead.fit(train, penalty) : head.refit(train, penalty);
+            head = head == null ? LogisticHead.fit(train, penalty, threads) : head.refit(train, penalty, threads);
             float[] scores = head.scores(validation);
             Fit fit = new Fit(penalty, FactorMetrics.crossEntropy(head.scores(train), train.labels()),
                     FactorMetrics.crossEntropy(scores, validation.labels()), meanRocAuc(scores, validation));

@@ -3,6 +3,9 @@ package org.zinfer.scoring.training;
 import org.deeplearning4j.nn.api.Layer;
 import org.nd4j.linalg.factory.Nd4j;
 
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
+
 /**
  * A frozen trunk's head, Dense(factors, sigmoid) over its features, is one logistic regression per factor; this
  * fits each exactly: the weights minimising the mean binary cross-entropy plus (l2 / 2) |w|² (the bias not
@@ -24,16 +27,20 @@ public final class LogisticHead {
         this.coefficients = coefficients;
     }
 
-    /** Fits every factor from zero weights. */
-    public static LogisticHead fit(FeatureExamples examples, double l2) {
-        return new LogisticHead(examples.width(), examples.factors(), new double[examples.factors()][examples.width() + 1]).refit(examples, l2);
+    /** Fits every factor from zero weights, factors on up to threads threads (each factor's fit is the same bits on any). */
+    public static LogisticHead fit(FeatureExamples examples, double l2, int threads) {
+        return new LogisticHead(examples.width(), examples.factors(), new double[examples.factors()][examples.width() + 1]).refit(examples, l2, threads);
     }
 
     /** Fits every factor again under another penalty, starting from these weights (fewer Newton steps nearby). */
-    public LogisticHead refit(FeatureExamples examples, double l2) {
+    public LogisticHead refit(FeatureExamples examples, double l2, int threads) {
         double[][] fitted = new double[factors][];
-        for (int f = 0; f < factors; f++) {
-            fitted[f] = new Factor(examples, f, l2).minimise(coefficients[f].clone());
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Math.min(threads, factors)));
+        try {
+            pool.submit(() -> IntStream.range(0, factors).parallel()
+                    .forEach(f -> fitted[f] = new Factor(examples, f, l2).minimise(coefficients[f].clone()))).join();
+        } finally {
+            pool.shutdown();
         }
         return new LogisticHead(width, factors, fitted);
     }

@@ -130,7 +130,7 @@ public final class TrainingRun {
         log.println("zinfer: trunk frozen; computing its features once for " + (split[0].size() + split[1].size()) + " windows");
         FeatureExamples train = Transfer.features(trunk, network, split[0], request.threads(), log);
         FeatureExamples validation = Transfer.features(trunk, network, split[1], request.threads(), log);
-        HeadFits fits = HeadFits.of(train, validation, request.headL2(), log);
+        HeadFits fits = HeadFits.of(train, validation, request.headL2(), request.threads(), log);
         fits.best().copyInto(network.getLayer(Architectures.HEAD));
         return new Trained(architecture, network, List.of(), fits);
     }

@@ -43,8 +43,8 @@ class LogisticHeadTest {
     void fitsTheExactPenalisedOptimum() {
         FeatureExamples examples = examples(3000, 1);
         for (double l2 : new double[] {0.001, 0.1}) {
-            LogisticHead cold = LogisticHead.fit(examples, l2);
-            LogisticHead warm = LogisticHead.fit(examples, 1.0).refit(examples, l2);
+            LogisticHead cold = LogisticHead.fit(examples, l2, 2);
+            LogisticHead warm = LogisticHead.fit(examples, 1.0, 1).refit(examples, l2, 2);
             for (LogisticHead head : List.of(cold, warm)) {
                 double[][] weights = weights(head);
                 float[] scores = head.scores(examples);
@@ -66,6 +66,10 @@ class LogisticHeadTest {
                 }
             }
             assertArrayEquals(weights(cold)[1], weights(warm)[1], 1e-4, "the same optimum from zero and from a warm start");
+            LogisticHead oneThread = LogisticHead.fit(examples, l2, 1);
+            for (int f = 0; f < FACTORS; f++) {
+                assertArrayEquals(cold.coefficients(f), oneThread.coefficients(f), 0, "the same bits on one thread and two");
+            }
         }
     }
 
@@ -75,7 +79,7 @@ class LogisticHeadTest {
         double previous = Double.MAX_VALUE;
         for (double l2 : HeadFits.PENALTIES.clone()) {
             double norm = 0;
-            double[] weights = weights(LogisticHead.fit(examples, l2))[1];
+            double[] weights = weights(LogisticHead.fit(examples, l2, 1))[1];
             for (int j = 0; j < WIDTH; j++) {
                 norm += weights[j] * weights[j];
             }
@@ -90,7 +94,7 @@ class LogisticHeadTest {
     void choosesThePenaltyByValidationLoss() {
         FeatureExamples train = examples(400, 3);
         FeatureExamples validation = examples(2000, 4);
-        HeadFits fits = HeadFits.of(train, validation, null, new PrintStream(new ByteArrayOutputStream()));
+        HeadFits fits = HeadFits.of(train, validation, null, 2, new PrintStream(new ByteArrayOutputStream()));
         assertEquals(HeadFits.PENALTIES.length, fits.all().size());
         double lowest = fits.all().stream().mapToDouble(HeadFits.Fit::validationLoss).min().orElseThrow();
         assertEquals(lowest, fits.chosen().validationLoss(), 0);
@@ -98,9 +102,9 @@ class LogisticHeadTest {
         assertEquals(fits.chosen().validationLoss(), FactorMetrics.crossEntropy(fits.best().scores(validation), validation.labels()), 0,
                 "the head kept is the chosen fit");
 
-        HeadFits fixed = HeadFits.of(train, validation, 0.05, new PrintStream(new ByteArrayOutputStream()));
+        HeadFits fixed = HeadFits.of(train, validation, 0.05, 1, new PrintStream(new ByteArrayOutputStream()));
         assertEquals(List.of(0.05), fixed.all().stream().map(HeadFits.Fit::l2).toList());
-        InputException refused = assertThrows(InputException.class, () -> HeadFits.of(train, validation, 0.0, new PrintStream(new ByteArrayOutputStream())));
+        InputException refused = assertThrows(InputException.class, () -> HeadFits.of(train, validation, 0.0, 1, new PrintStream(new ByteArrayOutputStream())));
         assertTrue(refused.getMessage().contains("--head-l2 must be above 0"), refused.getMessage());
     }
 
