@@ -1,12 +1,13 @@
 #!/usr/bin/python3
 """Do contributions point at the sites? For each implanted site of the demo genome, the window centred on it is
-explained (zinfer explain --step 1000 over the window itself) by gradient x input and by in-silico mutagenesis.
-For sites whose factor scores >= 0.5 in that window: the share of the factor's positive contribution in the window
-that lies within +-15 nt of the site, and the Pearson correlation of the two methods over the window.
+explained (zinfer explain --step 1000 over the window itself) by integrated gradients (the default, one point),
+gradient x input and in-silico mutagenesis. For sites whose factor scores >= 0.5 in that window: the share of the
+factor's positive contribution in the window that lies within +-15 nt of the site, and the Pearson correlation of
+each gradient method with ISM over the window.
 
 usage: explain_sites.py ZINFER_JAR WORK_DIR [MODEL]   (run from the repository root; MODEL: default the built-in one)
-prints JSON: per method the share of sites with >= 50% of the contribution near the site, the correlation's
-median, mutants/s and windows/s
+prints JSON: per method the share of sites with >= 50% of the contribution near the site, the correlations'
+medians, mutants/s and windows/s
 """
 import gzip
 import json
@@ -38,7 +39,7 @@ def table(path):
 
 
 # neighbouring windows overlap, and explain refuses overlapping regions: every other site per run
-values = {"gradient": {}, "ism": {}}
+values = {"integrated-gradients": {}, "gradient": {}, "ism": {}}
 rates = {}
 for part in (0, 1):
     bed = f"{work}/sites{part}.bed"
@@ -65,7 +66,7 @@ for part in (0, 1):
             scores[(contig, (int(start) + int(end)) // 2, factor)] = float(score)
 
 near = {m: [] for m in values}
-correlations = []
+correlations = {m: [] for m in values if m != "ism"}
 for contig, start, end, factor, window in sites:
     if scores.get((contig, window + 500, factor), 0) < 0.5:
         continue
@@ -77,10 +78,11 @@ for contig, start, end, factor, window in sites:
         positive = np.clip(x, 0, None)
         close = positive[max(0, start - 15 - window):end + 15 - window].sum()
         near[method].append(close / positive.sum() if positive.sum() > 0 else 0)
-    correlations.append(np.corrcoef(per_method["gradient"], per_method["ism"])[0, 1])
+    for method in correlations:
+        correlations[method].append(np.corrcoef(per_method[method], per_method["ism"])[0, 1])
 print(json.dumps({
-    "sites": len(sites), "sites_scoring_0.5": len(correlations),
+    "sites": len(sites), "sites_scoring_0.5": len(near["ism"]),
     "share_of_sites_with_half_the_contribution_near": {m: float(np.mean(np.array(v) >= 0.5)) for m, v in near.items()},
     "median_share_near": {m: float(np.median(v)) for m, v in near.items()},
-    "median_pearson_gradient_ism": float(np.median(correlations)),
+    "median_pearson_with_ism": {m: float(np.median(v)) for m, v in correlations.items()},
     "runs": rates}, indent=1))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Contribution tracks against scan on the same windows: zinfer scan, then zinfer explain by gradient × input
-# for one factor (CTCF) and for five, over one region of real sequence at one step, several rounds back to
+# Contribution tracks against scan on the same windows: zinfer scan, then zinfer explain by its default method
+# (integrated gradients over one point: one forward and one backward pass, as gradient × input; METHOD=gradient
+# or METHOD=ism picks another) for one factor (CTCF) and for five, over one region of real sequence at one step, several rounds back to
 # back, all with the built-in model. Windows/s are zinfer's own (process start and model loading excluded, as in
 # scan_vs_pytorch.py); prints each round, the medians and the ratios to scan.
 # usage: [ZINFER_JAR=JAR] benchmarks/explain_speed.sh [ROUNDS] [REGION] [STEP]   (needs the jar, default
@@ -10,6 +11,7 @@ cd "$(dirname "$0")/.."
 rounds=${1:-3}
 region=${2:-chr22:17000001-18000000}
 step=${3:-50}
+method=${METHOD:-integrated-gradients}
 genome=../shared/genome/hg19.chr22_1-22000000.fa.gz
 jar=${ZINFER_JAR:-plugin/target/zinfer.jar}
 work=$(mktemp -d)
@@ -25,8 +27,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 declare -A all
 for round in $(seq "$rounds"); do
   scan=$(run scan scan)
-  one=$(run explain1 explain --factor CTCF)
-  five=$(run explain5 explain --factor ZNF143 --factor CTCF --factor Yy1 --factor REST --factor EGR1)
+  one=$(run explain1 explain --method "$method" --factor CTCF)
+  five=$(run explain5 explain --method "$method" --factor ZNF143 --factor CTCF --factor Yy1 --factor REST --factor EGR1)
   rm -rf "${work:?}"/*
   echo "round $round: scan $scan, explain CTCF $one ($(ratio "$one" "$scan")× scan), explain 5 factors $five windows/s" >&2
   all[scan]+="$scan " all[explain_CTCF]+="$one " all[explain_5]+="$five "

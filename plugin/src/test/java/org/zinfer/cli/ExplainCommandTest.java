@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * zinfer explain on the demo genome with the built-in model: over the window centred on an implanted ZNF274 site
- * (demo-genome.sites.bed: chrDemo1 2423-2435), both methods put most of ZNF274's positive contribution on the site
- * and agree with each other; the bigWig holds what the table holds.
+ * (demo-genome.sites.bed: chrDemo1 2423-2435), every method puts most of ZNF274's positive contribution on the site
+ * and the gradient methods agree with ISM; the bigWig holds what the table holds.
  */
 class ExplainCommandTest {
     private static final String FASTA = TestEnvironment.root().resolve("test-data/demo-genome.fa").toString();
@@ -38,10 +38,11 @@ class ExplainCommandTest {
     Path dir;
 
     @Test
-    void bothMethodsPointAtTheSite() throws IOException {
+    void everyMethodPointsAtTheSite() throws IOException {
+        double[] integrated = contributions("integrated-gradients", "ZNF274");
         double[] gradient = contributions("gradient", "ZNF274");
         double[] ism = contributions("ism", "ZNF274");
-        for (double[] values : List.of(gradient, ism)) {
+        for (double[] values : List.of(integrated, gradient, ism)) {
             double positive = Arrays.stream(values).map(v -> Math.max(v, 0)).sum();
             double near = 0;
             for (int at = SITE_START - 15; at < SITE_END + 15; at++) {
@@ -49,8 +50,10 @@ class ExplainCommandTest {
             }
             assertTrue(near / positive >= 0.5, "share of the positive contribution within 15 nt of the site: " + near / positive);
         }
-        double r = pearson(gradient, ism);
-        assertTrue(r >= 0.7, "Pearson correlation of gradient x input and ISM: " + r);
+        for (double[] values : List.of(integrated, gradient)) {
+            double r = pearson(values, ism);
+            assertTrue(r >= 0.7, "Pearson correlation with ISM: " + r);
+        }
     }
 
     @Test
@@ -94,7 +97,7 @@ class ExplainCommandTest {
      * base i of one gets the value of base L-1-i of the other, by either method.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"gradient", "ism"})
+    @ValueSource(strings = {"integrated-gradients", "gradient", "ism"})
     void bothStrandsGiveTheReverseComplementMirroredValues(String method) throws IOException {
         String forward = SyntheticGenome.random(new Random(8), 1000);
         StringBuilder reverse = new StringBuilder();
@@ -119,8 +122,10 @@ class ExplainCommandTest {
 
     @Test
     void refusesAnUnknownMethod() throws IOException {
-        CommandRunner.assertFails(dir.resolve("out"), "--method must be gradient or ism, not shap",
+        CommandRunner.assertFails(dir.resolve("out"), "--method must be integrated-gradients, gradient or ism, not shap",
                 "explain", "-f", FASTA, "-r", "chrDemo1:1-1000", "--method", "shap", "-o", dir.resolve("out").toString());
+        CommandRunner.assertFails(dir.resolve("steps"), "--integration-steps must be 1 or more, got 0",
+                "explain", "-f", FASTA, "-r", "chrDemo1:1-1000", "--integration-steps", "0", "-o", dir.resolve("steps").toString());
     }
 
     /** One factor's contributions over the 1000-nt window [WINDOW_START, +1000), from contributions.tsv. */

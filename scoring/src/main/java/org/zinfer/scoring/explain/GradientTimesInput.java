@@ -19,6 +19,11 @@ import java.util.concurrent.BlockingQueue;
  * gradient at the other three bases. That is the first-order estimate of what {@link InSilicoMutagenesis}
  * measures (the logit's change when the base is replaced by each other base, averaged), and centring the
  * gradient removes the part that no one-hot input can follow (the same shift added to all four channels).
+ * <p>
+ * The gradient is taken at the window itself, or (integrated gradients, Sundararajan et al. 2017) averaged over
+ * steps points on the straight path from the all-N window (zero input) to the window, at the middle of each of
+ * steps equal parts. A strongly bound site saturates the network: at the window itself the site's gradient is
+ * small and the rest of the window's many small gradients outweigh it, where on the way there it is not yet.
  */
 public final class GradientTimesInput implements WindowScorer {
     /** One backward pass per worker thread, each with its own buffers, lent out per batch. */
@@ -28,23 +33,30 @@ public final class GradientTimesInput implements WindowScorer {
     private final int length;
     private final int threads;
     private final boolean bothStrands;
+    /** 0: the gradient at the window; n: integrated gradients over n points. */
+    private final int steps;
 
-    private GradientTimesInput(List<InputGradients> workers, int[] factors, int length, boolean bothStrands) {
+    private GradientTimesInput(List<InputGradients> workers, int[] factors, int length, boolean bothStrands, int steps) {
         this.workers = new ArrayBlockingQueue<>(workers.size(), false, workers);
         this.factors = factors.clone();
         this.outputs = workers.get(0).outputs();
         this.length = length;
         this.threads = workers.size();
         this.bothStrands = bothStrands;
+        this.steps = steps;
     }
 
     /**
      * For the models zinfer's trainer can backpropagate through (conv → (Bi)LSTM → Dense, sigmoid outputs), and
      * the given factors (indices of the model's outputs): each costs one backward pass. threads: batches at once,
      * each on one BLAS thread (as the scoring engine's workers). bothStrands: explain the model as scan
-     * --reverse-complement uses it, each window's probability the mean of its two strands' (twice the work).
+     * --reverse-complement uses it, each window's probability the mean of its two strands' (twice the work). steps:
+     * 0 for the gradient at the window, n &gt; 0 for integrated gradients over n points (n times the work).
      */
-    public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads, boolean bothStrands) {
+    public static Optional<GradientTimesInput> of(FactorModel model, int[] factors, int threads, boolean bothStrands, int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("integration steps must be 0 or more, got " + steps);
+        }
         List<InputGradients> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             Optional<InputGradients> worker = InputGradients.of(model, 1);
@@ -53,7 +65,7 @@ public final class GradientTimesInput implements WindowScorer {
             }
             workers.add(worker.get());
         }
-        return Optional.of(new GradientTimesInput(workers, factors, model.windowLength(), bothStrands));
+        return Optional.of(new GradientTimesInput(workers, factors, model.windowLength(), bothStrands, steps));
     }
 
     @Override
@@ -91,7 +103,7 @@ public final class GradientTimesInput implements WindowScorer {
             bases = bases.union(read[n]);
         }
         bases = bothStrands ? bases.union(bases.mirrored(length)) : bases;
-        float[][] gradient = bothStrands ? strandMeanGradients(channels, count, bases) : gradients(channels, count, bases).gradients();
+        float[][] gradient = pathGradients(channels, count, bases);
         float[] result = new float[count * outputs()];
         int c4 = OneHot.CHANNELS;
         for (int n = 0; n < count; n++) {
@@ -111,19 +123,49 @@ public final class GradientTimesInput implements WindowScorer {
         return result;
     }
 
+    /** The gradient at the window, or its mean over the integration points, each in the same order (same bits). */
+    private float[][] pathGradients(byte[] channels, int count, Span bases) {
+        if (steps == 0) {
+            return gradientsAt(channels, count, bases, 1);
+        }
+        float[][] sum = null;
+        for (int k = 0; k < steps; k++) {
+            float[][] at = gradientsAt(channels, count, bases, (k + 0.5f) / steps);
+            if (sum == null) {
+                sum = at;
+                continue;
+            }
+            for (int f = 0; f < sum.length; f++) {
+                for (int i = 0; i < sum[f].length; i++) {
+                    sum[f][i] += at[f][i];
+                }
+            }
+        }
+        for (float[] g : sum) {
+            for (int i = 0; i < g.length; i++) {
+                g[i] /= steps;
+            }
+        }
+        return sum;
+    }
+
+    private float[][] gradientsAt(byte[] channels, int count, Span bases, float scale) {
+        return bothStrands ? strandMeanGradients(channels, count, bases, scale) : gradients(channels, count, bases, scale).gradients();
+    }
+
     /**
      * The gradient of logit((p_forward + p_reverse) / 2): each strand's probability gradient, p (1 - p) times its
      * logit gradient (the reverse strand's read back to forward positions and bases), averaged and divided by
      * p (1 - p) of the mean.
      */
-    private float[][] strandMeanGradients(byte[] channels, int count, Span bases) {
+    private float[][] strandMeanGradients(byte[] channels, int count, Span bases, float scale) {
         byte[] both = new byte[2 * count * length];
         for (int n = 0; n < count; n++) {
             System.arraycopy(channels, n * length, both, 2 * n * length, length);
             System.arraycopy(channels, n * length, both, (2 * n + 1) * length, length);
             OneHot.reverseComplementChannels(both, (2 * n + 1) * length, length);
         }
-        InputGradients.Result strands = gradients(both, 2 * count, bases);
+        InputGradients.Result strands = gradients(both, 2 * count, bases, scale);
         int c4 = OneHot.CHANNELS;
         float[][] mean = new float[factors.length][count * length * c4];
         for (int k = 0; k < factors.length; k++) {
@@ -146,7 +188,7 @@ public final class GradientTimesInput implements WindowScorer {
         return mean;
     }
 
-    private InputGradients.Result gradients(byte[] channels, int count, Span bases) {
+    private InputGradients.Result gradients(byte[] channels, int count, Span bases, float scale) {
         InputGradients worker;
         try {
             worker = workers.take();
@@ -155,7 +197,7 @@ public final class GradientTimesInput implements WindowScorer {
             throw new IllegalStateException("interrupted while waiting for a gradient worker", e);
         }
         try {
-            return worker.of(channels, count, factors, bases);
+            return worker.of(channels, count, factors, bases, scale);
         } finally {
             workers.add(worker);
         }
@@ -163,7 +205,8 @@ public final class GradientTimesInput implements WindowScorer {
 
     @Override
     public String describe() {
-        return "gradient × input by zinfer's CPU backward pass, " + threads + " worker thread(s)";
+        String gradient = steps == 0 ? "gradient" : "integrated gradients (" + steps + (steps == 1 ? " point" : " points") + " from the all-N window)";
+        return gradient + " × input by zinfer's CPU backward pass, " + threads + " worker thread(s)";
     }
 
     @Override

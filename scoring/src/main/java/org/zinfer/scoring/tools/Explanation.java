@@ -47,13 +47,18 @@ public final class Explanation {
     public enum Method {
         /** Gradient × input: one backward pass per factor. */
         GRADIENT,
+        /** Integrated gradients × input: one backward pass per factor and integration step. */
+        INTEGRATED_GRADIENTS,
         /** In-silico mutagenesis: 3 × length forward passes per window. */
         ISM
     }
 
-    /** factors: the factors to explain, empty for all; plot: a logo per factor and region (regions of at most PLOT_LIMIT bases). */
-    public record Options(Path fasta, List<Region> regions, List<String> factors, int step, Method method, boolean plot, Path outDir,
-                          int batchSize, boolean reverseComplement) {
+    /**
+     * factors: the factors to explain, empty for all; plot: a logo per factor and region (regions of at most PLOT_LIMIT
+     * bases); integrationSteps: the points of integrated gradients.
+     */
+    public record Options(Path fasta, List<Region> regions, List<String> factors, int step, Method method, int integrationSteps,
+                          boolean plot, Path outDir, int batchSize, boolean reverseComplement) {
     }
 
     /** windows: windows explained; passes: the forward passes scored (mutants for ISM). */
@@ -75,7 +80,11 @@ public final class Explanation {
         boolean ism = options.method() == Method.ISM;
         List<String> factors = options.factors().isEmpty() ? model.factors() : options.factors();
         int[] chosen = indices(model, factors);
-        WindowScorer scorer = ism ? ismScorer : GradientTimesInput.of(model, chosen, threads, options.reverseComplement()).orElseThrow(() -> new InputException(
+        if (options.method() == Method.INTEGRATED_GRADIENTS && options.integrationSteps() < 1) {
+            throw new InputException("--integration-steps must be 1 or more, got " + options.integrationSteps());
+        }
+        int steps = options.method() == Method.INTEGRATED_GRADIENTS ? options.integrationSteps() : 0;
+        WindowScorer scorer = ism ? ismScorer : GradientTimesInput.of(model, chosen, threads, options.reverseComplement(), steps).orElseThrow(() -> new InputException(
                 "gradient × input needs a conv + LSTM model with sigmoid outputs (zinfer's trainer's kind); use --method ism"));
         log.println("zinfer: contributions by " + (ism ? "in-silico mutagenesis with " + scorer.describe() : scorer.describe()));
         try (ReferenceGenome genome = ReferenceGenome.open(options.fasta())) {

@@ -140,7 +140,7 @@ public final class MotifLearning {
     }
 
     private static List<Contribution> explain(FactorModel model, int factor, List<Mutants> windows, int threads, Options options) {
-        GradientTimesInput gradients = GradientTimesInput.of(model, new int[] {factor}, threads, false).orElseThrow();
+        GradientTimesInput gradients = GradientTimesInput.of(model, new int[] {factor}, threads, false, 0).orElseThrow();
         List<Contribution> contributions = new ArrayList<>();
         new ScoringEngine(gradients, model.windowLength(), Math.min(options.batchSize(), Explanation.GRADIENT_BATCH)).run(windows.iterator(),
                 (window, values, offset) -> contributions.add(GradientTimesInput.of(window, values, offset, 1)), ProgressMeter.silent());

@@ -40,9 +40,18 @@ public final class InputGradients {
     public record Result(float[][] gradients, float[] probabilities) {
     }
 
-    /** For count windows of channel codes ([count][length], as the scoring engine gives them), at the bases of each. */
-    public Result of(byte[] channels, int count, int[] outputs, Span bases) {
+    /**
+     * For count windows of channel codes ([count][length], as the scoring engine gives them), at the bases of each,
+     * taken at scale times the one-hot input (1: the window itself; less: a point on the way from the all-N window,
+     * for integrated gradients).
+     */
+    public Result of(byte[] channels, int count, int[] outputs, Span bases, float scale) {
         float[] x = encode(channels, count);
+        if (scale != 1) {
+            for (int i = 0; i < count * OneHot.CHANNELS * length; i++) {
+                x[i] *= scale;
+            }
+        }
         Sgemm.threads(threads);
         float[][] gradients = backprop.inputGradients(x, backprop.shares(channels, count), count, outputs, bases);
         return new Result(gradients, backprop.probabilities(count));

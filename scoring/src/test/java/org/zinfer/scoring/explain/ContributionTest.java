@@ -34,31 +34,36 @@ class ContributionTest {
     /**
      * A gradient × input contribution is the derivative of the logit along "more of the base present, less of the
      * other three": compared with central differences of DL4J's logits along that direction, for a few factors
-     * chosen out of order; on both strands, of the logit of the two strands' mean probability.
+     * chosen out of order; on both strands, of the logit of the two strands' mean probability. Integrated gradients
+     * over two points: the mean of those derivatives at a quarter and three quarters of the window's one-hot input.
      */
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void gradientContributionsAreDerivativesOfTheLogit(boolean bothStrands) {
         byte[] channels = TestArchitectures.channels(List.of(TestArchitectures.windows(LENGTH, 3).get(0)));
-        int factors = model.factors().size();
         int[] chosen = {3, 0, 4};
-        float[] contributions = GradientTimesInput.of(model, chosen, 1, bothStrands).orElseThrow().score(channels, 1);
-        double error = 0;
-        double norm = 0;
-        double eps = 1e-4;
-        for (int i = 3; i < LENGTH; i += 7) {
-            double[] plus = probabilities(nudged(channels, i, eps), bothStrands);
-            double[] minus = probabilities(nudged(channels, i, -eps), bothStrands);
-            for (int k = 0; k < chosen.length; k++) {
-                int f = chosen[k];
-                double difference = (logit(plus[f]) - logit(minus[f])) / (2 * eps);
-                double computed = contributions[k * LENGTH + i];
-                error += (difference - computed) * (difference - computed);
-                norm += computed * computed;
+        for (int steps : new int[] {0, 2}) {
+            float[] contributions = GradientTimesInput.of(model, chosen, 1, bothStrands, steps).orElseThrow().score(channels, 1);
+            double[] scales = steps == 0 ? new double[] {1} : new double[] {0.25, 0.75};
+            double error = 0;
+            double norm = 0;
+            double eps = 1e-4;
+            for (int i = 3; i < LENGTH; i += 7) {
+                for (int k = 0; k < chosen.length; k++) {
+                    double difference = 0;
+                    for (double scale : scales) {
+                        double[] plus = probabilities(nudged(channels, i, eps, scale), bothStrands);
+                        double[] minus = probabilities(nudged(channels, i, -eps, scale), bothStrands);
+                        difference += (logit(plus[chosen[k]]) - logit(minus[chosen[k]])) / (2 * eps) / scales.length;
+                    }
+                    double computed = contributions[k * LENGTH + i];
+                    error += (difference - computed) * (difference - computed);
+                    norm += computed * computed;
+                }
             }
+            assertTrue(norm > 0);
+            assertTrue(Math.sqrt(error / norm) < 1e-3, "steps " + steps + ": relative error " + Math.sqrt(error / norm));
         }
-        assertTrue(norm > 0);
-        assertTrue(Math.sqrt(error / norm) < 1e-3, "relative error " + Math.sqrt(error / norm));
     }
 
     /**
@@ -75,7 +80,7 @@ class ContributionTest {
             List<Span> stretches = List.of(new Span(0, 7), new Span(length / 2 - 25, length / 2 + 25), new Span(length - 9, length),
                     new Span(length / 3, length / 3 + 1));
             int[] chosen = {2, 0};
-            GradientTimesInput contributions = GradientTimesInput.of(tested, chosen, 1, bothStrands).orElseThrow();
+            GradientTimesInput contributions = GradientTimesInput.of(tested, chosen, 1, bothStrands, 0).orElseThrow();
             byte[] channels = TestArchitectures.channels(TestArchitectures.windows(length, 3).subList(0, 3));
             float[] whole = contributions.score(channels, 3);
             float max = 0;
@@ -159,8 +164,12 @@ class ContributionTest {
     }
 
     /** The window, channel-major, with position i moved eps towards its base and away from the other three. */
-    private static float[] nudged(byte[] channels, int i, double eps) {
+    /** The one-hot window times scale, nudged by eps at base i along "more of the base present, less of the others". */
+    private static float[] nudged(byte[] channels, int i, double eps, double scale) {
         float[] x = GraphScorer.oneHot(channels, 1, LENGTH);
+        for (int j = 0; j < x.length; j++) {
+            x[j] *= (float) scale;
+        }
         int ref = channels[i];
         for (int c = 0; c < OneHot.CHANNELS; c++) {
             x[c * LENGTH + i] += (float) (c == ref ? eps : -eps / 3);
