@@ -49,7 +49,7 @@ public final class Explanation {
         GRADIENT,
         /** Integrated gradients × input: one backward pass per factor and integration step. */
         INTEGRATED_GRADIENTS,
-        /** In-silico mutagenesis: 3 × length forward passes per window. */
+        /** In-silico mutagenesis: 3 forward passes per base explained. */
         ISM
     }
 

@@ -35,9 +35,7 @@ public final class HeadFits {
 
     /** l2: a fixed penalty, or null to choose from {@link #PENALTIES} by validation loss; factors fitted on up to threads threads. */
     public static HeadFits of(FeatureExamples train, FeatureExamples validation, Double l2, int threads, PrintStream log) {
-        if (l2 != null && !(l2 > 0)) {
-            throw new InputException("--head-l2 must be above 0, got " + l2);
-        }
+        requireValid(l2);
         double[] penalties = l2 != null ? new double[] {l2} : PENALTIES;
         List<Fit> fits = new ArrayList<>();
         LogisticHead head = null;
@@ -59,6 +57,13 @@ public final class HeadFits {
             }
         }
         return new HeadFits(Collections.unmodifiableList(fits), best, chosen);
+    }
+
+    /** Refuses a penalty that is not above 0 (null: chosen by validation loss) before any work is done. */
+    public static void requireValid(Double l2) {
+        if (l2 != null && !(l2 > 0)) {
+            throw new InputException("--head-l2 must be above 0, got " + l2);
+        }
     }
 
     private static double meanRocAuc(float[] scores, FeatureExamples examples) {

@@ -65,6 +65,7 @@ public final class TrainingRun {
                 throw new InputException("--head-l2 is the penalty of a frozen trunk's head, fitted exactly; with --fine-tune or"
                         + " without --transfer-from the network trains by epochs");
             }
+            HeadFits.requireValid(request.headL2());
             DatasetExamples[] split = examples(train, validationFile);
             List<String> factors = train.factors();
             long started = System.nanoTime();
