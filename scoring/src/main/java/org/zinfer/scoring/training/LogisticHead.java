@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
  * A frozen trunk's head, Dense(factors, sigmoid) over its features, is one logistic regression per factor; this
  * fits each exactly: the weights minimising the mean binary cross-entropy plus (l2 / 2) |w|² (the bias not
  * penalised), by Newton's method with a backtracking line search. Unlike stochastic training it has no epochs,
- * batch or learning rate to choose, reaches the optimum, and its bits depend only on the features.
+ * batch or learning rate to choose, reaches the optimum, and its bits depend only on the features (StrictMath,
+ * whose exp and log1p are the same bits on every machine and JIT tier; Math's intrinsics need not be).
  */
 public final class LogisticHead {
     private static final int MAX_ITERATIONS = 100;
@@ -85,12 +86,12 @@ public final class LogisticHead {
     }
 
     private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
+        return 1 / (1 + StrictMath.exp(-z));
     }
 
     /** log(1 + e^z) without overflow. */
     private static double softplus(double z) {
-        return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+        return z > 0 ? z + StrictMath.log1p(StrictMath.exp(-z)) : StrictMath.log1p(StrictMath.exp(z));
     }
 
     /** One factor's penalised loss, its gradient and Hessian. */

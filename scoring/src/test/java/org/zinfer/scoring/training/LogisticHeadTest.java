@@ -3,11 +3,13 @@ package org.zinfer.scoring.training;
 import org.junit.jupiter.api.Test;
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.evaluation.FactorMetrics;
+import org.zinfer.testing.TestEnvironment;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,25 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LogisticHeadTest {
-    private static final int WIDTH = 6;
-    private static final int FACTORS = 2;
-
-    /** Features with a weak signal in two of them for factor 0 and a strong, nearly separating one for factor 1. */
-    private static FeatureExamples examples(int n, long seed) {
-        Random random = new Random(seed);
-        float[] features = new float[n * WIDTH];
-        float[] labels = new float[n * FACTORS];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < WIDTH; j++) {
-                features[i * WIDTH + j] = (float) (random.nextGaussian() + (j == 5 ? 2 : 0));
-            }
-            double weak = 0.8 * features[i * WIDTH] - 0.5 * features[i * WIDTH + 1] - 1;
-            double strong = 6 * features[i * WIDTH + 2];
-            labels[i * FACTORS] = random.nextDouble() < 1 / (1 + Math.exp(-weak)) ? 1 : 0;
-            labels[i * FACTORS + 1] = random.nextDouble() < 1 / (1 + Math.exp(-strong)) ? 1 : 0;
-        }
-        return new FeatureExamples(features, WIDTH, labels, FACTORS);
-    }
+    private static final int WIDTH = HeadFitBits.WIDTH;
+    private static final int FACTORS = HeadFitBits.FACTORS;
 
     /**
      * The optimum of mean cross-entropy + (l2 / 2) |w|²: its gradient, computed here from the scores alone, vanishes
@@ -41,7 +26,7 @@ class LogisticHeadTest {
      */
     @Test
     void fitsTheExactPenalisedOptimum() {
-        FeatureExamples examples = examples(3000, 1);
+        FeatureExamples examples = HeadFitBits.examples(3000, 1);
         for (double l2 : new double[] {0.001, 0.1}) {
             LogisticHead cold = LogisticHead.fit(examples, l2, 2);
             LogisticHead warm = LogisticHead.fit(examples, 1.0, 1).refit(examples, l2, 2);
@@ -66,16 +51,12 @@ class LogisticHeadTest {
                 }
             }
             assertArrayEquals(weights(cold)[1], weights(warm)[1], 1e-4, "the same optimum from zero and from a warm start");
-            LogisticHead oneThread = LogisticHead.fit(examples, l2, 1);
-            for (int f = 0; f < FACTORS; f++) {
-                assertArrayEquals(cold.coefficients(f), oneThread.coefficients(f), 0, "the same bits on one thread and two");
-            }
         }
     }
 
     @Test
     void aStrongerPenaltyShrinksTheWeights() {
-        FeatureExamples examples = examples(2000, 2);
+        FeatureExamples examples = HeadFitBits.examples(2000, 2);
         double previous = Double.MAX_VALUE;
         for (double l2 : HeadFits.PENALTIES.clone()) {
             double norm = 0;
@@ -92,8 +73,8 @@ class LogisticHeadTest {
     /** The penalty with the lowest validation loss is kept. */
     @Test
     void choosesThePenaltyByValidationLoss() {
-        FeatureExamples train = examples(400, 3);
-        FeatureExamples validation = examples(2000, 4);
+        FeatureExamples train = HeadFitBits.examples(400, 3);
+        FeatureExamples validation = HeadFitBits.examples(2000, 4);
         HeadFits fits = HeadFits.of(train, validation, null, 2, new PrintStream(new ByteArrayOutputStream()));
         assertEquals(HeadFits.PENALTIES.length, fits.all().size());
         double lowest = fits.all().stream().mapToDouble(HeadFits.Fit::validationLoss).min().orElseThrow();
@@ -106,6 +87,28 @@ class LogisticHeadTest {
         assertEquals(List.of(0.05), fixed.all().stream().map(HeadFits.Fit::l2).toList());
         InputException refused = assertThrows(InputException.class, () -> HeadFits.of(train, validation, 0.0, 1, new PrintStream(new ByteArrayOutputStream())));
         assertTrue(refused.getMessage().contains("--head-l2 must be above 0"), refused.getMessage());
+    }
+
+    /** The same bits in fresh JVMs that interpret only, compile with C1 only, or run C2 code after warm-up. */
+    @Test
+    void fitsTheSameBitsInEveryJvmMode() {
+        String reference = null;
+        for (List<String> mode : List.of(List.of("-Xint"), List.of("-XX:TieredStopAtLevel=1"), List.of("WARM"))) {
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            boolean warm = mode.get(0).equals("WARM");
+            command.addAll(warm ? List.of() : mode);
+            command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    HeadFitBits.class.getName(), warm ? "30" : "0"));
+            String bits = TestEnvironment.run(command, 0).stdout();
+            List<String> lines = bits.lines().toList();
+            assertEquals(2 * FACTORS, lines.size(), bits);
+            assertEquals(lines.subList(0, FACTORS), lines.subList(FACTORS, 2 * FACTORS), mode + ": one thread and two");
+            if (reference == null) {
+                reference = bits;
+            } else {
+                assertEquals(reference, bits, mode + " against -Xint");
+            }
+        }
     }
 
     private static double[][] weights(LogisticHead head) {
