@@ -193,11 +193,11 @@ public final class TrainingRun {
         flags.put("design", request.transferFrom() == null ? request.design() : null);
         flags.put("transfer_from", request.transferFrom() == null ? null : request.transferFrom().toString());
         flags.put("freeze_trunk", request.freezeTrunk());
+        json.put("seconds", Math.round(seconds));
         if (trained.fits() != null) {
             flags.put("head_l2", request.headL2());
             json.putPOJO("head_fits", trained.fits().all());
             json.put("head_l2", trained.fits().chosen().l2());
-            json.put("seconds", Math.round(seconds));
             return json;
         }
         flags.put("head_dropout", request.headDropout());
@@ -212,7 +212,6 @@ public final class TrainingRun {
             best = history.get(i).validationLoss() < history.get(best).validationLoss() ? i : best;
         }
         json.put("best_epoch", best + 1);
-        json.put("seconds", Math.round(seconds));
         return json;
     }
 }

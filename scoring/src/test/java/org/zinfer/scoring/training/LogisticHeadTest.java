@@ -31,7 +31,6 @@ class LogisticHeadTest {
             LogisticHead cold = LogisticHead.fit(examples, l2, 2);
             LogisticHead warm = LogisticHead.fit(examples, 1.0, 1).refit(examples, l2, 2);
             for (LogisticHead head : List.of(cold, warm)) {
-                double[][] weights = weights(head);
                 float[] scores = head.scores(examples);
                 for (int f = 0; f < FACTORS; f++) {
                     double[] gradient = new double[WIDTH + 1];
@@ -42,15 +41,16 @@ class LogisticHeadTest {
                         }
                         gradient[WIDTH] += residual / examples.size();
                     }
+                    double[] weights = head.coefficients(f);
                     for (int j = 0; j < WIDTH; j++) {
-                        gradient[j] += l2 * weights[f][j];
+                        gradient[j] += l2 * weights[j];
                     }
                     for (double g : gradient) {
                         assertEquals(0, g, 2e-6, "l2 " + l2 + ", factor " + f);
                     }
                 }
             }
-            assertArrayEquals(weights(cold)[1], weights(warm)[1], 1e-4, "the same optimum from zero and from a warm start");
+            assertArrayEquals(cold.coefficients(1), warm.coefficients(1), 1e-4, "the same optimum from zero and from a warm start");
         }
     }
 
@@ -58,9 +58,9 @@ class LogisticHeadTest {
     void aStrongerPenaltyShrinksTheWeights() {
         FeatureExamples examples = HeadFitBits.examples(2000, 2);
         double previous = Double.MAX_VALUE;
-        for (double l2 : HeadFits.PENALTIES.clone()) {
+        for (double l2 : HeadFits.PENALTIES) {
             double norm = 0;
-            double[] weights = weights(LogisticHead.fit(examples, l2, 1))[1];
+            double[] weights = LogisticHead.fit(examples, l2, 1).coefficients(1);
             for (int j = 0; j < WIDTH; j++) {
                 norm += weights[j] * weights[j];
             }
@@ -93,12 +93,11 @@ class LogisticHeadTest {
     @Test
     void fitsTheSameBitsInEveryJvmMode() {
         String reference = null;
-        for (List<String> mode : List.of(List.of("-Xint"), List.of("-XX:TieredStopAtLevel=1"), List.of("WARM"))) {
+        for (JvmMode mode : List.of(new JvmMode(List.of("-Xint"), 0), new JvmMode(List.of("-XX:TieredStopAtLevel=1"), 0), new JvmMode(List.of(), 30))) {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            boolean warm = mode.get(0).equals("WARM");
-            command.addAll(warm ? List.of() : mode);
+            command.addAll(mode.options());
             command.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    HeadFitBits.class.getName(), warm ? "30" : "0"));
+                    HeadFitBits.class.getName(), String.valueOf(mode.warmUpFits())));
             String bits = TestEnvironment.run(command, 0).stdout();
             List<String> lines = bits.lines().toList();
             assertEquals(2 * FACTORS, lines.size(), bits);
@@ -111,7 +110,7 @@ class LogisticHeadTest {
         }
     }
 
-    private static double[][] weights(LogisticHead head) {
-        return new double[][] {head.coefficients(0), head.coefficients(1)};
+    /** JVM options and how many fits warm it up before the fit that is printed (30: C2 code by then). */
+    private record JvmMode(List<String> options, int warmUpFits) {
     }
 }
