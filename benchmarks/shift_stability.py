@@ -1,10 +1,12 @@
 #!/usr/bin/python3
 """How much a factor's score swings as the window slides over one of its sites: for each implanted site of
 the demo genome whose factor scores >= 0.5 near it, (max - min) / max of that factor's track over the windows
-centred within +-100 nt of the site's centre. A shift-stable model gives small values.
+centred within +-100 nt of the site's centre. A shift-stable model gives small values. Beside it, how well the
+same track finds the sites (DemoScanTest's measure): per factor, the ROC AUC of windows over one of its sites
+against windows farther than 500 nt from any site, averaged over factors.
 
 usage: shift_stability.py SCAN_DIR SITES.bed       (SCAN_DIR: zinfer scan --out, e.g. of test-data/demo-genome.fa)
-prints the 90th percentile, the median, how many sites passed and how many there were, as JSON
+prints the 90th percentile, the median, how many sites passed, how many there were and the mean ROC AUC, as JSON
 """
 import json
 import sys
@@ -12,13 +14,29 @@ import sys
 import numpy as np
 import pyBigWig
 
+
+def roc_auc(scores, positive):
+    """The Mann-Whitney statistic, ties counted half."""
+    order = np.argsort(scores, kind="mergesort")
+    ranks = np.empty(len(scores))
+    sorted_scores = scores[order]
+    i = 0
+    while i < len(scores):
+        j = i
+        while j + 1 < len(scores) and sorted_scores[j + 1] == sorted_scores[i]:
+            j += 1
+        ranks[order[i:j + 1]] = (i + j) / 2 + 1
+        i = j + 1
+    n_pos = positive.sum()
+    n_neg = len(scores) - n_pos
+    return (ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
 scan, sites_file = sys.argv[1:3]
+sites = [line.split("\t")[:4] for line in open(sites_file)]
 tracks = {}
 swings = []
-sites = 0
-for line in open(sites_file):
-    contig, start, end, factor = line.split("\t")[:4]
-    sites += 1
+for contig, start, end, factor in sites:
     if factor not in tracks:
         tracks[factor] = pyBigWig.open(f"{scan}/{factor}.bw")
     centre = (int(start) + int(end)) // 2
@@ -27,6 +45,24 @@ for line in open(sites_file):
     values = [v for s, e, v in intervals if centre - 100 <= (s + e) // 2 <= centre + 100]
     if values and max(values) >= 0.5:
         swings.append((max(values) - min(values)) / max(values))
+
+
+def near(contig, s, e, margin, factor):
+    return any(c == contig and (factor is None or f == factor) and s < int(b) + margin and e > int(a) - margin
+               for c, a, b, f in sites)
+
+
+aucs = []
+for factor, track in tracks.items():
+    scores, positive = [], []
+    for contig in track.chroms():
+        for s, e, v in track.intervals(contig) or []:
+            own = near(contig, s, e, 0, factor)
+            if own or not near(contig, s, e, 500, None):
+                scores.append(v)
+                positive.append(own)
+    aucs.append(roc_auc(np.array(scores), np.array(positive)))
 print(json.dumps({"p90": float(np.percentile(swings, 90)) if swings else None,
                   "median": float(np.median(swings)) if swings else None,
-                  "sites_scoring_0.5": len(swings), "sites": sites}))
+                  "sites_scoring_0.5": len(swings), "sites": len(sites),
+                  "demo_site_roc_auc": float(np.mean(aucs))}))

@@ -13,13 +13,16 @@ import java.util.concurrent.Callable;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Write a copy of the model with each factor's null distribution of scores, from which scores become p-values.",
                 "Null windows are windows without N drawn from GENOME, each shuffled keeping its dinucleotides (G+C and CpG stay, motifs go);",
-                "p-values are empirical down to the top 1%, from an exponential tail on the logit scale fitted to it beyond."})
+                "p-values are empirical down to the top 1%%, from an exponential tail on the logit scale fitted to it beyond."})
 final class CalibrateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions model;
 
     @Mixin
     StrandOptions strands;
+
+    @Mixin
+    ShiftOptions shifts;
 
     @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "GENOME", description = "Indexed genome FASTA the model will scan.")
     Path fasta;
@@ -36,8 +39,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FactorModel loaded = model.load(System.err);
-        Calibration calibration = Calibrate.run(loaded, model.scorer(loaded, System.err),
-                new Calibrate.Options(fasta, windows, seed, output, model.batch(), strands.reverseComplement), System.err);
+        Calibration calibration = Calibrate.run(loaded, model.scorer(loaded, shifts.shifts, System.err),
+                new Calibrate.Options(fasta, windows, seed, output, model.batch(), strands.reverseComplement, shifts.shifts), System.err);
         System.err.printf("zinfer: wrote %s: %s calibrated on %,d %s; p-values from the top %.0f%% on come from the fitted tail%n",
                 output, loaded.metadata().name(), calibration.windows(), calibration.method(), 100 * calibration.factors().get(0).tailProbability());
         return 0;

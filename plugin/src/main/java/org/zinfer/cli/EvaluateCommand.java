@@ -26,6 +26,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Mixin
+    ShiftOptions shifts;
+
     @Option(names = "--data", required = true, paramLabel = "H5", description = "Windows and labels to evaluate on.")
     Path data;
 
@@ -43,7 +46,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Map<String, MotifMatrix> motifs = motifs();
         FactorModel model = modelOptions.load(System.err);
-        Evaluation.run(model, data, out, modelOptions.scorer(model, System.err), modelOptions.batch(), motifs,
+        Evaluation.run(model, data, out, modelOptions.scorer(model, shifts.shifts, System.err), modelOptions.batch(), motifs,
                 modelOptions.workers(), System.err);
         System.out.print(Files.readString(out.resolve("metrics.tsv")));
         return 0;

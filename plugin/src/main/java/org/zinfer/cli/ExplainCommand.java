@@ -67,7 +67,7 @@ final class ExplainCommand implements Callable<Integer> {
             default -> throw new InputException("--method must be integrated-gradients, gradient or ism, not " + method);
         };
         FactorModel loaded = model.load(System.err);
-        WindowScorer scorer = chosen == Explanation.Method.ISM ? model.scorer(loaded, System.err) : null;
+        WindowScorer scorer = chosen == Explanation.Method.ISM ? model.scorer(loaded, 1, System.err) : null;
         Explanation.Options options = new Explanation.Options(genome.fasta, genome.regions(), factors, step, chosen, integrationSteps, plot, out, model.batch(),
                 strands.reverseComplement);
         Explanation.Summary summary = Explanation.run(loaded, scorer, model.workers(), options, System.err);

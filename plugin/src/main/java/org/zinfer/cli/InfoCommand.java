@@ -34,8 +34,8 @@ final class InfoCommand implements Callable<Integer> {
         System.out.println("source:       " + metadata.source());
         System.out.println("created:      " + metadata.created() + " by zinfer " + metadata.zinferVersion());
         if (metadata.calibration() != null) {
-            System.out.printf("calibrated:   %s, %,d windows (seed %d)%n", metadata.calibration().method(), metadata.calibration().windows(),
-                    metadata.calibration().seed());
+            System.out.printf("calibrated:   %s, %,d windows (seed %d), scored with %s%n", metadata.calibration().method(),
+                    metadata.calibration().windows(), metadata.calibration().seed(), metadata.calibration().reading().flags());
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import org.zinfer.scoring.compute.Scorers;
 import org.zinfer.scoring.device.Device;
 import org.zinfer.scoring.device.DeviceProvider;
 import org.zinfer.scoring.engine.ScoringEngine;
+import org.zinfer.scoring.engine.ShiftMean;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.FactorModel;
 import picocli.CommandLine.Option;
@@ -66,12 +67,17 @@ final class ModelOptions {
         return loaded;
     }
 
-    WindowScorer scorer(FactorModel loaded, PrintStream log) {
+    /** The scorer of the model; shifts > 1: each window's scores the mean over that many shifted copies ({@link ShiftMean}). */
+    WindowScorer scorer(FactorModel loaded, int shifts, PrintStream log) {
         boolean fast = Flags.fastEngine(engine);
         if (batch() < 1 || (threads != null && threads < 1)) {
             throw new InputException("--batch and --threads must be at least 1");
         }
-        WindowScorer scorer = gpus.isEmpty() ? Scorers.forModel(loaded, fast, workers(), batch()) : Scorers.onDevices(loaded, gpus, batch());
+        if (shifts < 1 || shifts > ShiftMean.MAX_SHIFTS) {
+            throw new InputException("--shifts must lie from 1 to " + ShiftMean.MAX_SHIFTS + ", not " + shifts);
+        }
+        WindowScorer scorer = ShiftMean.of(gpus.isEmpty() ? Scorers.forModel(loaded, fast, workers(), batch()) : Scorers.onDevices(loaded, gpus, batch()),
+                shifts, loaded.windowLength());
         log.println("zinfer: scoring with " + scorer.describe());
         return scorer;
     }

@@ -69,7 +69,7 @@ final class MotifsCommand implements Callable<Integer> {
             throw new InputException("--starts and --steps must be at least 1");
         }
         MotifLearning.Options options = new MotifLearning.Options(chosen, fasta, gc, windows, top, starts, steps, seed, jaspar, out, model.batch());
-        List<MotifLearning.Learned> learned = MotifLearning.run(loaded, model.scorer(loaded, System.err), model.workers(), options, System.err);
+        List<MotifLearning.Learned> learned = MotifLearning.run(loaded, model.scorer(loaded, 1, System.err), model.workers(), options, System.err);
         System.err.printf("zinfer: learned %d of %d factors' motifs; files in %s%n", learned.stream().filter(l -> l.matrix() != null).count(),
                 learned.size(), out);
         return 0;

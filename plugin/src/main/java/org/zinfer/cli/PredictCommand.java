@@ -18,6 +18,9 @@ final class PredictCommand implements Callable<Integer> {
     @Mixin
     StrandOptions strands;
 
+    @Mixin
+    ShiftOptions shifts;
+
     @Option(names = {"-f", "--fasta"}, required = true, paramLabel = "FILE", description = "FASTA records to score (plain or gzip).")
     Path fasta;
 
@@ -27,7 +30,7 @@ final class PredictCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FactorModel loaded = model.load(System.err);
-        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded, System.err), model.batch(), strands.reverseComplement, System.err);
+        long scored = FastaPrediction.run(loaded, fasta, out, model.scorer(loaded, shifts.shifts, System.err), model.batch(), strands.reverseComplement, System.err);
         System.err.printf("zinfer: scored %,d records into %s%n", scored, out);
         return 0;
     }

@@ -25,6 +25,9 @@ final class ScanCommand implements Callable<Integer> {
     StrandOptions strands;
 
     @Mixin
+    ShiftOptions shifts;
+
+    @Mixin
     GenomeOptions genome;
 
     @Option(names = "--step", defaultValue = "50", paramLabel = "NT", description = "Distance between window starts (default: ${DEFAULT-VALUE}).")
@@ -51,8 +54,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         FactorModel loaded = model.load(System.err);
         GenomeScan.Options options = new GenomeScan.Options(genome.fasta, genome.regions(), step, maxN, out, threshold, model.batch(), restart,
-                strands.reverseComplement);
-        GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
+                strands.reverseComplement, shifts.shifts);
+        GenomeScan.Summary summary = GenomeScan.run(loaded, options, model.scorer(loaded, shifts.shifts, System.err), System.err);
         String resumed = summary.resumed() > 0 ? String.format(", %,d more resumed from an earlier run", summary.resumed()) : "";
         System.err.printf("zinfer: scored %,d windows%s (%,d skipped as mostly N) in %.1f s, %,.0f windows/s; tracks in %s%n",
                 summary.windows(), resumed, summary.skipped(), summary.seconds(), summary.windowsPerSecond(), out);

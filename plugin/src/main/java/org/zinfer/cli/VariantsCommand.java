@@ -42,6 +42,9 @@ final class VariantsCommand implements Callable<Integer> {
     @Mixin
     StrandOptions strands;
 
+    @Mixin
+    ShiftOptions shifts;
+
     @Option(names = "--tsv", paramLabel = "FILE", description = "Also write every score of every allele as TSV.")
     Path tsv;
 
@@ -50,8 +53,8 @@ final class VariantsCommand implements Callable<Integer> {
         FactorModel loaded = model.load(System.err);
         List<EffectScore> chosen = scores.stream().map(EffectScore::parse).distinct().toList();
         VariantScan.Options options = new VariantScan.Options(fasta, vcf, out, tsv, chosen, factorIndices(loaded),
-                strands.reverseComplement, model.batch());
-        VariantScan.Summary summary = VariantScan.run(loaded, options, model.scorer(loaded, System.err), System.err);
+                strands.reverseComplement, shifts.shifts, model.batch());
+        VariantScan.Summary summary = VariantScan.run(loaded, options, model.scorer(loaded, shifts.shifts, System.err), System.err);
         System.err.printf("zinfer: %,d records in, %,d out; %,d of %,d ALT alleles scored in %.1f s (%,.0f variants/s)%s%n",
                 summary.recordsIn(), summary.recordsOut(), summary.scored(), summary.alleles(), summary.seconds(),
                 summary.variantsPerSecond(), summary.skipped().isEmpty() ? "" : "; not scored: " + summary.skipped());

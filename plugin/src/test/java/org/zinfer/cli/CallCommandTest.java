@@ -33,7 +33,7 @@ class CallCommandTest {
         CommandRunner.assertFails(calls, "has no calibration; make one with zinfer calibrate", "call", "--scan", scan.toString(), "-o", calls.toString());
         Path bothStrands = dir.resolve("both");
         assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:1-3000", "--reverse-complement", "-o", bothStrands.toString()).exitCode());
-        CommandRunner.assertFails(calls, "scored both strands (--reverse-complement) but the calibration one",
+        CommandRunner.assertFails(calls, "was scanned with --reverse-complement but the calibration made with neither --reverse-complement nor --shifts",
                 "call", "--scan", bothStrands.toString(), "-m", calibrated.toString(), "-o", calls.toString());
         CommandRunner.Outcome call = CommandRunner.run("call", "--scan", scan.toString(), "-m", calibrated.toString(), "-o", calls.toString());
         assertEquals(0, call.exitCode(), call.stderr());

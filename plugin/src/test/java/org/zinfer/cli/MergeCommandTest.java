@@ -74,16 +74,18 @@ class MergeCommandTest {
         assertTrue(outcome.stderr().contains(empty + " is not a finished zinfer scan"), outcome.stderr());
     }
 
-    /** A chunk scored on both strands and one on one strand are not one scan's tracks. */
+    /** A chunk scored on both strands, or as the mean of shifted copies, and one on one strand are not one scan's tracks. */
     @Test
-    void refusesChunksScannedOnDifferentStrands() throws IOException {
+    void refusesChunksReadOtherwise() throws IOException {
         String fasta = TestEnvironment.root().resolve("test-data/demo-genome.fa").toString();
         Path one = dir.resolve("one");
-        Path both = dir.resolve("both");
         assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:1-3000", "-o", one.toString()).exitCode());
-        assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:3001-6000", "--reverse-complement", "-o", both.toString()).exitCode());
-        CommandRunner.assertFails(dir.resolve("merged"), "strands (--reverse-complement)", "merge", "-o", dir.resolve("merged").toString(),
-                one.toString(), both.toString());
+        for (String flag : List.of("--reverse-complement", "--shifts=2")) {
+            Path other = dir.resolve(flag.substring(2));
+            assertEquals(0, CommandRunner.run("scan", "-f", fasta, "--region", "chrDemo2:3001-6000", flag, "-o", other.toString()).exitCode());
+            CommandRunner.assertFails(dir.resolve("merged"), "window length, --reverse-complement or --shifts than", "merge", "-o",
+                    dir.resolve("merged").toString(), one.toString(), other.toString());
+        }
     }
 
     private static byte[] gunzip(Path file) throws IOException {

@@ -40,6 +40,9 @@ class VariantPValuesTest {
         run("calibrate", "-f", fasta.toString(), "--windows", "4000", "-o", calibrated.toString());
         CommandRunner.assertFails(dir.resolve("out.vcf.gz"), "--scores pvalue needs a model calibrated with SNV effects",
                 "variants", "-f", fasta.toString(), "--vcf", vcf.toString(), "--scores", "pvalue", "-o", dir.resolve("out.vcf.gz").toString());
+        CommandRunner.assertFails(dir.resolve("out.vcf.gz"), "calibration was made with neither --reverse-complement nor --shifts, these variants are scored with --shifts 4",
+                "variants", "-m", calibrated.toString(), "-f", fasta.toString(), "--vcf", vcf.toString(), "--scores", "pvalue", "--shifts", "4",
+                "-o", dir.resolve("out.vcf.gz").toString());
         Path tsv = dir.resolve("effects.tsv");
         run("variants", "-m", calibrated.toString(), "-f", fasta.toString(), "--vcf", vcf.toString(), "--scores", "diff,pvalue",
                 "-o", dir.resolve("out.vcf.gz").toString(), "--tsv", tsv.toString());

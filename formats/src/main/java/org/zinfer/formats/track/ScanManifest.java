@@ -25,16 +25,22 @@ import java.util.Map;
  * @param genome        the FASTA scanned, as an absolute path (null in scans made before zinfer recorded it)
  * @param strands       2 when each window's score is the mean of both strands' (scan --reverse-complement), else 1
  *                      (0, read from scans made before zinfer recorded it, means 1)
+ * @param shifts        how many shifted copies each window's score is the mean of (scan --shifts; 0 as for strands)
  */
 public record ScanManifest(String model, List<String> factors, int windowLength, int step,
                            List<ManifestContig> contigs, List<String> regions, String zinferVersion,
-                           String modelChecksum, Map<String, String> fingerprint, String genome, int strands) {
+                           String modelChecksum, Map<String, String> fingerprint, String genome, int strands, int shifts) {
     public static final String FILE = "zinfer-scan.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** A contig of a scan: name, length and rank in the genome FASTA. */
     public record ManifestContig(String name, int length, int rank) {
+    }
+
+    /** How the scan read each window. */
+    public WindowReading reading() {
+        return new WindowReading(strands, shifts);
     }
 
     public static List<String> describe(List<Region> regions) {

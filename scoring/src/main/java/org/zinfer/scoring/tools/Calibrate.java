@@ -30,8 +30,8 @@ import java.util.SplittableRandom;
  * p-values come ({@link NullDistribution}).
  */
 public final class Calibrate {
-    /** windows: how many null windows; reverseComplement: score them as scan --reverse-complement does. */
-    public record Options(Path fasta, int windows, long seed, Path output, int batchSize, boolean reverseComplement) {
+    /** windows: how many null windows; reverseComplement, shifts: score them as scan --reverse-complement, --shifts does (the scorer averages the shifts). */
+    public record Options(Path fasta, int windows, long seed, Path output, int batchSize, boolean reverseComplement, int shifts) {
         int strands() {
             return reverseComplement ? 2 : 1;
         }
@@ -69,7 +69,7 @@ public final class Calibrate {
             snvEffects.add(NullDistribution.of(effects[f]));
         }
         Calibration calibration = new Calibration("dinucleotide-shuffled windows of " + options.fasta().getFileName(), options.windows(),
-                options.seed(), options.strands(), factors, snvEffects);
+                options.seed(), options.strands(), options.shifts(), factors, snvEffects);
         ModelBundle.write(new FactorModel(model.network(), model.metadata().withCalibration(calibration)), options.output());
         return calibration;
     }

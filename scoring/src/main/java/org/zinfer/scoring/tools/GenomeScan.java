@@ -38,10 +38,10 @@ public final class GenomeScan {
     /**
      * What to scan and how. regions empty means every contig whole. threshold null means no BED files. restart
      * discards whatever scan the output directory holds instead of resuming or refusing it. reverseComplement:
-     * each window's score is the mean of its two strands'.
+     * each window's score is the mean of its two strands'; shifts: the scorer averages that many shifted copies.
      */
     public record Options(Path fasta, List<Region> regions, int step, double maxUnknownFraction, Path outDir,
-                          Float threshold, int batchSize, boolean restart, boolean reverseComplement) {
+                          Float threshold, int batchSize, boolean restart, boolean reverseComplement, int shifts) {
         int strands() {
             return reverseComplement ? 2 : 1;
         }
@@ -174,7 +174,7 @@ public final class GenomeScan {
                 .map(c -> new ScanManifest.ManifestContig(c.name(), c.length(), all.indexOf(c))).toList();
         return new ScanManifest(model.metadata().name(), model.factors(), model.windowLength(), options.step(), ranked,
                 ScanManifest.describe(regions), Version.current(), fingerprint.get("model"), fingerprint,
-                realPath(options.fasta()), options.strands());
+                realPath(options.fasta()), options.strands(), options.shifts());
     }
 
     /** Regions checked against the genome, sorted in FASTA contig order then start; overlaps refused. */

@@ -57,10 +57,9 @@ public final class SiteCalling {
             throw new InputException(scan + " was scanned with model " + manifest.model() + ", not with " + model.metadata().name()
                     + " (checksums differ); calibrate the model the scan used");
         }
-        if (calibration.strands() != Math.max(1, manifest.strands())) {
-            throw new InputException(scan + (manifest.strands() == 2 ? " scored both strands (--reverse-complement) but the calibration one"
-                    : " scored one strand but the calibration both") + "; calibrate " + (manifest.strands() == 2 ? "with" : "without")
-                    + " --reverse-complement as the scan was made");
+        if (!calibration.reading().equals(manifest.reading())) {
+            throw new InputException(scan + " was scanned with " + manifest.reading().flags() + " but the calibration made with "
+                    + calibration.reading().flags() + "; calibrate as the scan was made");
         }
         List<Contig> contigs = manifest.contigs().stream().map(c -> new Contig(c.name(), c.length())).toList();
         List<Called> called = new ArrayList<>();

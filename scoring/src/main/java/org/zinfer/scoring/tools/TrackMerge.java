@@ -36,8 +36,8 @@ public final class TrackMerge {
         for (int i = 1; i < manifests.size(); i++) {
             ScanManifest m = manifests.get(i);
             if (!m.factors().equals(first.factors()) || m.step() != first.step() || m.windowLength() != first.windowLength()
-                    || Math.max(1, m.strands()) != Math.max(1, first.strands())) {
-                throw new InputException(inputs.get(i) + " was scanned with other factors, step, window length or strands (--reverse-complement) than "
+                    || !m.reading().equals(first.reading())) {
+                throw new InputException(inputs.get(i) + " was scanned with other factors, step, window length, --reverse-complement or --shifts than "
                         + inputs.get(0));
             }
             if (!Objects.equals(m.modelChecksum(), first.modelChecksum())) {
@@ -60,7 +60,7 @@ public final class TrackMerge {
         List<String> regions = new ArrayList<>();
         manifests.forEach(m -> regions.addAll(m.regions()));
         new ScanManifest(first.model(), first.factors(), first.windowLength(), first.step(), ordered, regions,
-                first.zinferVersion(), first.modelChecksum(), null, first.genome(), first.strands()).write(output);
+                first.zinferVersion(), first.modelChecksum(), null, first.genome(), first.strands(), first.shifts()).write(output);
         return intervals;
     }
 

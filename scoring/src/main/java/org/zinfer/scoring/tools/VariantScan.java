@@ -5,6 +5,7 @@ import org.zinfer.formats.genome.Contig;
 import org.zinfer.formats.genome.ReferenceGenome;
 import org.zinfer.formats.variant.AnnotatedVcfWriter;
 import org.zinfer.formats.variant.ContigNames;
+import org.zinfer.formats.track.WindowReading;
 import org.zinfer.formats.variant.VcfLineReader;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoringEngine;
@@ -34,9 +35,15 @@ import java.util.stream.Collectors;
  */
 public final class VariantScan {
 
-    /** factors: indices into the model's outputs to report; reverseComplement averages each score with the reverse strand's. */
+    /**
+     * factors: indices into the model's outputs to report; reverseComplement averages each score with the reverse
+     * strand's; shifts: the scorer averages that many shifted copies.
+     */
     public record Options(Path fasta, Path vcf, Path out, Path tsv, List<EffectScore> scores, List<Integer> factors,
-                          boolean reverseComplement, int batchSize) {
+                          boolean reverseComplement, int shifts, int batchSize) {
+        WindowReading reading() {
+            return new WindowReading(reverseComplement ? 2 : 1, shifts);
+        }
     }
 
     /** recordsIn: records read; recordsOut: records written (the same once the scan has finished). */
@@ -55,9 +62,10 @@ public final class VariantScan {
             Set<String> fastaNames = genome.contigs().stream().map(Contig::name).collect(Collectors.toSet());
             ContigNames names = new ContigNames(fastaNames, message -> log.println("zinfer: " + message));
             EffectAnnotation annotation = new EffectAnnotation(model, options.scores(), options.factors());
-            if (options.scores().contains(EffectScore.PVALUE) && model.metadata().calibration().strands() != (options.reverseComplement() ? 2 : 1)) {
-                throw new InputException("the model's calibration scored " + (options.reverseComplement() ? "one strand" : "both strands")
-                        + "; calibrate " + (options.reverseComplement() ? "with" : "without") + " --reverse-complement as variants scores");
+            WindowReading calibrated = options.scores().contains(EffectScore.PVALUE) ? model.metadata().calibration().reading() : null;
+            if (calibrated != null && !calibrated.equals(options.reading())) {
+                throw new InputException("the model's calibration was made with " + calibrated.flags() + ", these variants are scored with "
+                        + options.reading().flags() + "; calibrate as variants scores");
             }
             annotation.checkAgainst(vcf.header(), options.vcf());
             try (AnnotatedVcfWriter out = new AnnotatedVcfWriter(options.out(), vcf.headerLines(), annotation.headerLines());

@@ -44,7 +44,7 @@ class CalibrateTest {
         FactorModel model = ModelLoader.loadDefault();
         WindowScorer scorer = Scorers.forModel(model, true, 2, 256);
         Path output = dir.resolve("calibrated.zinfer");
-        Calibration calibration = Calibrate.run(model, scorer, new Calibrate.Options(fasta, 4000, 1, output, 256, false), new PrintStream(OutputStream.nullOutputStream()));
+        Calibration calibration = Calibrate.run(model, scorer, new Calibrate.Options(fasta, 4000, 1, output, 256, false, 1), new PrintStream(OutputStream.nullOutputStream()));
         FactorModel reread = ModelBundle.read(output);
         assertEquals(29, reread.metadata().calibration().factors().size());
         assertEquals(calibration.factors().get(3).tailScale(), reread.metadata().calibration().factors().get(3).tailScale());
@@ -52,7 +52,7 @@ class CalibrateTest {
 
         List<float[]> fresh = new ArrayList<>();
         try (ReferenceGenome genome = ReferenceGenome.open(fasta)) {
-            Calibrate.NullWindows windows = new Calibrate.NullWindows(genome, 1000, new Calibrate.Options(fasta, 2000, 2, output, 256, false));
+            Calibrate.NullWindows windows = new Calibrate.NullWindows(genome, 1000, new Calibrate.Options(fasta, 2000, 2, output, 256, false, 1));
             new ScoringEngine(scorer, 1000, 256).run(windows, (Calibrate.NullWindow w, float[] values, int offset) ->
                     fresh.add(Arrays.copyOfRange(values, offset, offset + 29)), ProgressMeter.silent());
         }

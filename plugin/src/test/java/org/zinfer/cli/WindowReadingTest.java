@@ -21,10 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * --reverse-complement in predict and scan (built-in model, demo genome): each window's score is, to the bit,
- * half its score plus half the score of its reverse complement cut by hand and scored forward.
+ * --reverse-complement and --shifts in predict and scan (built-in model, demo genome): each window's score is, to
+ * the bit, the mean of the scores of its reverse complement, or of its shifted copies, cut by hand and scored plainly.
  */
-class ReverseComplementTest {
+class WindowReadingTest {
     @TempDir
     Path dir;
 
@@ -72,6 +72,56 @@ class ReverseComplementTest {
         // the browser sessions open the scan's tracks on the genome it read
         assertTrue(Files.readString(tracks.resolve("igv_session.xml")).contains("genome=\"" + genomeFile.toRealPath() + "\""));
         assertTrue(Files.readString(tracks.resolve("igv_session.json")).contains("\"url\" : \"CTCF.bw\""));
+    }
+
+    /** --shifts 4: the mean of the window with its bases moved by -1, 0, 1 and 2 (N where none is left), added in that order. */
+    @Test
+    void shiftsAreTheMeanOfCopiesShiftedByHand() throws IOException {
+        Path genomeFile = TestEnvironment.root().resolve("test-data/demo-genome.fa");
+        int[] shifts = {-1, 0, 1, 2};
+        StringBuilder windows = new StringBuilder();
+        StringBuilder shifted = new StringBuilder();
+        try (ReferenceGenome genome = ReferenceGenome.open(genomeFile)) {
+            for (int start = 0; start <= 9_000; start += 1000) { // the windows a scan of chrDemo1:1-10000 at step 1000 starts
+                String bases = new String(genome.bases("chrDemo1", start, start + 1000), StandardCharsets.US_ASCII);
+                windows.append('>').append(start).append('\n').append(bases).append('\n');
+                for (int shift : shifts) {
+                    String moved = shift >= 0 ? "N".repeat(shift) + bases.substring(0, 1000 - shift) : bases.substring(-shift) + "N".repeat(-shift);
+                    shifted.append('>').append(start).append('_').append(shift).append('\n').append(moved).append('\n');
+                }
+            }
+        }
+        Path windowsFasta = Files.writeString(dir.resolve("windows.fa"), windows);
+        Map<String, float[]> copies = predict(Files.writeString(dir.resolve("shifted.fa"), shifted), "copies.tsv");
+        Map<String, float[]> mean = predict(windowsFasta, "mean.tsv", "--shifts", "4");
+        assertEquals(10, mean.size());
+        boolean differs = false;
+        for (String name : mean.keySet()) {
+            for (int f = 0; f < mean.get(name).length; f++) {
+                float expected = 0;
+                for (int shift : shifts) {
+                    expected += copies.get(name + "_" + shift)[f] / shifts.length;
+                }
+                assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(mean.get(name)[f]), "window " + name + ", factor " + f);
+                differs |= copies.get(name + "_0")[f] != copies.get(name + "_1")[f];
+            }
+        }
+        assertTrue(differs, "shifted copies score differently somewhere");
+        assertEquals(predict(windowsFasta, "batch1.tsv", "--shifts", "4", "--batch", "1").get("3000")[3], mean.get("3000")[3], 0f);
+
+        Path tracks = dir.resolve("tracks");
+        CommandRunner.Outcome scan = CommandRunner.run("scan", "-f", genomeFile.toString(), "--region", "chrDemo1:1-10000", "--step", "1000",
+                "--shifts", "4", "-o", tracks.toString());
+        assertEquals(0, scan.exitCode(), scan.stderr());
+        List<String> lines = bedGraph(tracks.resolve("CTCF.bedGraph.gz"));
+        assertEquals(10, lines.size());
+        for (String line : lines) {
+            String[] fields = line.split("\t"); // at step 1000 a window's interval is the window itself
+            assertEquals(mean.get(fields[1])[1], Float.parseFloat(fields[3]), 0f, line);
+        }
+        assertTrue(Files.readString(tracks.resolve("zinfer-scan.json")).contains("\"shifts\" : 4"));
+        CommandRunner.assertFails(dir.resolve("none"), "--shifts must lie from 1 to 16, not 0", "scan", "-f", genomeFile.toString(),
+                "--shifts", "0", "-o", dir.resolve("none").toString());
     }
 
     private Map<String, float[]> predict(Path fasta, String out, String... extra) throws IOException {
