@@ -73,9 +73,6 @@ final class ModelOptions {
         if (batch() < 1 || (threads != null && threads < 1)) {
             throw new InputException("--batch and --threads must be at least 1");
         }
-        if (shifts < 1 || shifts > ShiftMean.MAX_SHIFTS) {
-            throw new InputException("--shifts must lie from 1 to " + ShiftMean.MAX_SHIFTS + ", not " + shifts);
-        }
         WindowScorer scorer = ShiftMean.of(gpus.isEmpty() ? Scorers.forModel(loaded, fast, workers(), batch()) : Scorers.onDevices(loaded, gpus, batch()),
                 shifts, loaded.windowLength());
         log.println("zinfer: scoring with " + scorer.describe());

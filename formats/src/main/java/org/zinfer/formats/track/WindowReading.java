@@ -5,8 +5,6 @@ package org.zinfer.formats.track;
  * mean of how many shifted copies (--shifts). A scan, its calibration and the calls made from them must agree.
  */
 public record WindowReading(int strands, int shifts) {
-    public static final WindowReading PLAIN = new WindowReading(1, 1);
-
     /** Values 0, as read from files made before zinfer recorded them, mean 1. */
     public WindowReading {
         strands = Math.max(1, strands);

@@ -1,6 +1,7 @@
 package org.zinfer.scoring.calibration;
 
 import org.zinfer.formats.track.WindowReading;
+
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package org.zinfer.scoring.engine;
 
-import org.zinfer.formats.encoding.Span;
+import org.zinfer.formats.InputException;
 
 import java.util.Arrays;
 
@@ -28,8 +28,9 @@ public final class ShiftMean implements WindowScorer {
 
     /** The scorer's scores averaged over shifts copies of each window (the scorer itself when shifts is 1). */
     public static WindowScorer of(WindowScorer scorer, int shifts, int length) {
-        if (shifts < 1 || shifts > MAX_SHIFTS || shifts >= length) {
-            throw new IllegalArgumentException("the number of shifts must lie in [1, " + Math.min(MAX_SHIFTS, length - 1) + "], got " + shifts);
+        int most = Math.min(MAX_SHIFTS, length - 1);
+        if (shifts < 1 || shifts > most) {
+            throw new InputException("--shifts must lie from 1 to " + most + ", not " + shifts);
         }
         return shifts == 1 ? scorer : new ShiftMean(scorer, shifts, length);
     }
@@ -69,11 +70,6 @@ public final class ShiftMean implements WindowScorer {
             }
         }
         return mean;
-    }
-
-    @Override
-    public float[] score(byte[] channels, int count, Span[] read) {
-        return score(channels, count);
     }
 
     @Override
