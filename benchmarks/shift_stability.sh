@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shift stability and demo-site ROC AUC of the built-in model's scans of the demo genome (step 50), read plainly,
 # on both strands, and as the mean of shifted copies (scan --shifts), with the time each scan took.
-# usage: benchmarks/shift_stability.sh [JAR]     (after mvn -DskipTests package; needs numpy and pyBigWig)
+# usage: [MODEL=model.zinfer] benchmarks/shift_stability.sh [JAR]   (after mvn -DskipTests package; needs numpy and
+#        pyBigWig; MODEL: another model than the built-in one)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=${1:-plugin/target/zinfer.jar}
@@ -13,7 +14,7 @@ for flags in "" "--reverse-complement" "--shifts 4" "--shifts 4 --reverse-comple
     rm -rf "$out"
     start=$(date +%s.%N)
     # shellcheck disable=SC2086 # the flags are words
-    java -jar "$jar" scan -f test-data/demo-genome.fa $flags -o "$out" 2>/dev/null
+    java -jar "$jar" scan ${MODEL:+-m "$MODEL"} -f test-data/demo-genome.fa $flags -o "$out" 2>/dev/null
     seconds=$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }")
     /usr/bin/python3 benchmarks/shift_stability.py "$out" test-data/demo-genome.sites.bed | /usr/bin/python3 -c '
 import json, sys
