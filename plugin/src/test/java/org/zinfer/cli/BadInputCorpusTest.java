@@ -264,7 +264,7 @@ class BadInputCorpusTest {
         assertEquals(0, CommandRunner.run("scan", "-m", model.toString(), "-f", fasta.toString(), "--step", "100", "--region", "chrB:1-3000", "-o", stepped.toString()).exitCode());
         Path out = dir.resolve("merged");
         cases.add(new Case("merge: chunks of two different models", "was scanned with another model", out, "merge", "-o", out.toString(), one.toString(), other.toString()));
-        cases.add(new Case("merge: chunks of different steps", "other factors, step, window length or strands", out, "merge", "-o", out.toString(), one.toString(), stepped.toString()));
+        cases.add(new Case("merge: chunks of different steps", "other factors, step, window length, --reverse-complement or --shifts", out, "merge", "-o", out.toString(), one.toString(), stepped.toString()));
         cases.add(new Case("merge: a directory that is no scan", "is not a finished zinfer scan", out, "merge", "-o", out.toString(), one.toString(), dir.toString()));
         cases.add(new Case("scan: output directory holding another scan", "already holds a finished scan of other arguments", null,
                 scan(fasta, one, "--region", "chrB:1-3000")));
