@@ -5,7 +5,8 @@
 # background with no sites at all (every call false). Then the baseline: the same calling on a scan with each
 # factor's true matrix (benchmarks/calling_baseline.py). ~7 minutes on 2 cores.
 #
-# usage: benchmarks/calling_fdr.sh OUTDIR      (from the project root, after mvn package; needs ../shared/motifs)
+# usage: benchmarks/calling_fdr.sh OUTDIR [SCORING FLAGS, e.g. --shifts 4]
+#        (from the project root, after mvn package; needs ../shared/motifs; the flags go to calibrate and scan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "$1")
@@ -19,8 +20,8 @@ motifs=../shared/motifs/JASPAR2024_CORE_vertebrates_non-redundant.transfac
 "${zinfer[@]}" simulate --motifs "$motifs" @test-data/znf29.args --genome-contigs chrN1:2000000,chrN2:1000000 --site-spacing 4000000 \
   --seed 22 -o "$out/none.fa" 2> "$out/simulate-none.log"
 for genome in sites none; do
-  "${zinfer[@]}" calibrate -f "$out/$genome.fa" --windows 20000 --seed 3 -o "$out/$genome.zinfer" 2> "$out/calibrate-$genome.log"
-  "${zinfer[@]}" scan -f "$out/$genome.fa" -o "$out/scan-$genome" 2> "$out/scan-$genome.log"
+  "${zinfer[@]}" calibrate -f "$out/$genome.fa" --windows 20000 --seed 3 "${@:2}" -o "$out/$genome.zinfer" 2> "$out/calibrate-$genome.log"
+  "${zinfer[@]}" scan -f "$out/$genome.fa" "${@:2}" -o "$out/scan-$genome" 2> "$out/scan-$genome.log"
   "${zinfer[@]}" call --scan "$out/scan-$genome" -m "$out/$genome.zinfer" --fdr 0.05 -o "$out/calls-$genome" 2> "$out/call-$genome.log"
 done
 /usr/bin/python3 - "$out" <<'PY'

@@ -5,12 +5,14 @@ gradient x input and in-silico mutagenesis. For sites whose factor scores >= 0.5
 factor's positive contribution in the window that lies within +-15 nt of the site, and the Pearson correlation of
 each gradient method with ISM over the window.
 
-usage: explain_sites.py ZINFER_JAR WORK_DIR [MODEL]   (run from the repository root; MODEL: default the built-in one)
+usage: [INTEGRATION_STEPS=N] explain_sites.py ZINFER_JAR WORK_DIR [MODEL]   (run from the repository root; MODEL: default
+       the built-in one; INTEGRATION_STEPS: explain's --integration-steps for integrated gradients, default 1)
 prints JSON: per method the share of sites with >= 50% of the contribution near the site, the correlations'
 medians, mutants/s and windows/s
 """
 import gzip
 import json
+import os
 import subprocess
 import sys
 
@@ -18,6 +20,8 @@ import numpy as np
 
 jar, work = sys.argv[1:3]
 model = ["--model", sys.argv[3]] if len(sys.argv) > 3 else []
+os.makedirs(work, exist_ok=True)
+steps = ["--integration-steps", os.environ["INTEGRATION_STEPS"]] if "INTEGRATION_STEPS" in os.environ else []
 fasta = "test-data/demo-genome.fa"
 lengths = dict(line.split("\t")[:2] for line in open(fasta + ".fai"))
 sites = []
@@ -48,7 +52,8 @@ for part in (0, 1):
             out.write(f"{contig}\t{start}\t{start + 1000}\n")
     for method in values:
         out_dir = f"{work}/{method}{part}"
-        result = subprocess.run(["java", "-jar", jar, "explain", *model, "--method", method, "-f", fasta, "--regions", bed,
+        flags = steps if method == "integrated-gradients" else []
+        result = subprocess.run(["java", "-jar", jar, "explain", *model, "--method", method, *flags, "-f", fasta, "--regions", bed,
                                  "--step", "1000", "-o", out_dir], check=True, stderr=subprocess.PIPE, text=True)
         rates.setdefault(method, []).append(result.stderr.strip().splitlines()[-1])
         factors, rows = table(f"{out_dir}/contributions.tsv")

@@ -106,7 +106,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String backend = Backend.require(device);
+        String backend = Backend.requireForTraining(device);
         ModelBundle.requireBundleName(output);
         boolean fast = Flags.fastEngine(engine);
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,

@@ -81,6 +81,13 @@ class BadInputTest {
     }
 
     @Test
+    void trainingOnTheGpuNamesTheOneBuildThatCan() throws IOException {
+        Path out = dir.resolve("gpu-trained.zinfer");
+        CommandRunner.assertFails(out, "--device gpu: zinfer train runs on a GPU only in the ND4J CUDA 11.6 build", "train", "--device", "gpu",
+                "--train", fasta.toString(), "-o", out.toString());
+    }
+
+    @Test
     void goodInputOnTheSameFilesWorks() {
         Path out = dir.resolve("good");
         CommandRunner.Outcome outcome = CommandRunner.run("scan", "-m", model.toString(), "-f", fasta.toString(), "--step", "100", "-o", out.toString());

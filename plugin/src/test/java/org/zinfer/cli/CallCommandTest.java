@@ -73,6 +73,7 @@ class CallCommandTest {
         assertEquals(TestEnvironment.run(List.of("bash", "-c", "zcat " + scan.resolve("CTCF.bedGraph.gz") + " | grep -vc ^track")).trim(),
                 String.valueOf(ctcf.size()), "one -log10 p per window, over the stretch of the scan's track");
         assertTrue(ctcf.stream().allMatch(i -> i.value() >= 0), "p-values at most 1");
+        System.err.println(near + " of " + called + " calls within 500 nt of an implanted site of their factor");
         assertTrue(near >= 0.75 * called, near + " of " + called + " calls within 500 nt of an implanted site of their factor");
     }
 

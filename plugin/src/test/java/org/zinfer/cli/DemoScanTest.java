@@ -59,8 +59,8 @@ class DemoScanTest {
         assertTrue(mean > MIN_MEAN_AUC, "the built-in model finds the demo sites: " + report);
     }
 
-    /** Below what the built-in model reaches on the demo (mean 0.92 per-factor ROC AUC when it was trained; see test-data/make-demo.sh). */
-    private static final double MIN_MEAN_AUC = 0.85;
+    /** Below what the built-in model reaches on the demo (mean 0.947 per-factor ROC AUC when it was trained; see test-data/make-demo.sh). */
+    private static final double MIN_MEAN_AUC = 0.90;
 
     /** Whether a site (of the factor, or of any factor when null) lies within 'margin' of [start, end). */
     private static boolean near(List<String[]> sites, String contig, int start, int end, int margin, String factor) {

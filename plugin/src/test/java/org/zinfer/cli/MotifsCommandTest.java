@@ -54,7 +54,7 @@ class MotifsCommandTest {
     @Test
     void recoversTheTrainingMatricesFromJaspar() throws IOException {
         Path jaspar = TestEnvironment.shared("motifs/JASPAR2024_CORE_vertebrates_non-redundant.transfac");
-        Path out = run("jaspar", "--windows", "5000", "--top", "50", "--jaspar", jaspar.toString());
+        Path out = run("jaspar", "--windows", "10000", "--top", "50", "--jaspar", jaspar.toString());
         String args = Files.readString(TestEnvironment.root().resolve("test-data/znf29.args"));
         List<String> ids = Arrays.asList(args.substring(args.indexOf("--factor=") + 9).strip().split(","));
         Map<String, String> own = new HashMap<>();

@@ -34,6 +34,27 @@ public final class Backend {
         return gpu ? "CUDA" : "CPU";
     }
 
+    /**
+     * {@link #require} for training: zinfer's own GPU engine (-Pcuda13, -Pcuda12) scores but does not train, so on
+     * those builds, as on CPU builds, only ND4J's CUDA 11.6 backend can train on a GPU.
+     */
+    public static String requireForTraining(String device) {
+        checkName(device);
+        if (device.equals("gpu") && isCpuLoadable()) {
+            throw new InputException("--device gpu: zinfer train runs on a GPU only in the ND4J CUDA 11.6 build ('mvn -Pcuda package'); "
+                    + "the GPU engine of -Pcuda13 and -Pcuda12 builds scores windows but does not train yet");
+        }
+        return require(device);
+    }
+
+    private static boolean isCpuLoadable() {
+        try {
+            return isCpu();
+        } catch (Throwable e) {
+            return false;
+        }
+    }
+
     /** Fails unless the --device value is auto, cpu or gpu. */
     public static void checkName(String device) {
         if (!device.equals("auto") && !device.equals("cpu") && !device.equals("gpu")) {
