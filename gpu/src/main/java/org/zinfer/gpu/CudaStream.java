@@ -162,6 +162,13 @@ final class CudaStream implements DeviceStream {
                 "cudaMemsetAsync");
     }
 
+    @Override
+    public void adamStep(Buffer values, Buffer gradients, Buffer first, Buffer second, int count, float rate, float beta1, float beta2,
+                         float epsilon) {
+        launch(device.kernels().adamStep, count, address(values, 0, 4), address(gradients, 0, 4), address(first, 0, 4),
+                address(second, 0, 4), i(count), f(rate), f(beta1), f(beta2), f(epsilon));
+    }
+
     /** Launches a kernel with one thread per item; each argument is a pointer to its value, as cuLaunchKernel takes them. */
     private void launch(CUfunc_st function, long items, Pointer... arguments) {
         long blocks = (items + THREADS - 1) / THREADS;

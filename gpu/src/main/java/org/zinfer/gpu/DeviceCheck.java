@@ -9,12 +9,14 @@ import org.zinfer.formats.genome.SequenceWindow;
 import org.zinfer.formats.genome.TiledWindows;
 import org.zinfer.formats.track.FactorTracks;
 import org.zinfer.scoring.device.Device;
+import org.zinfer.scoring.device.DeviceStream;
 import org.zinfer.scoring.device.HostDevice;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.engine.ScoreSink;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.inference.DeviceScorer;
+import org.zinfer.scoring.kernels.AdamRule;
 import org.zinfer.scoring.keras.KerasModel;
 import org.zinfer.scoring.keras.KerasModelReader;
 import org.zinfer.scoring.keras.KerasParameters;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -80,6 +83,7 @@ public final class DeviceCheck {
         header.add("- device: " + devices.get(0).describe());
         DeviceCheck check = new DeviceCheck(options, devices);
         check.report.addAll(header);
+        check.section("adam", check::adam);
         check.section("parity", check::parity);
         check.section("throughput", check::throughput);
         System.out.println(String.join("\n", check.report));
@@ -131,6 +135,45 @@ public final class DeviceCheck {
             Files.write(out.resolve("report.md"), report);
         } catch (IOException e) {
             System.err.println("zinfer: cannot write the report: " + e);
+        }
+    }
+
+    /**
+     * The GPU trainer's optimiser: three Adam steps of the device's adam_step over random parameters and gradients
+     * (the thesis' learning rate and betas), against AdamRule on the CPU; they should agree in every bit.
+     */
+    private void adam() {
+        int count = 1_000_003;
+        SplittableRandom random = new SplittableRandom(7);
+        float[] values = new float[count];
+        float[] gradients = new float[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = (float) random.nextGaussian();
+            gradients[i] = (float) (random.nextGaussian() * 1e-3);
+        }
+        float[] expected = values.clone();
+        float[] first = new float[count];
+        float[] second = new float[count];
+        try (DeviceStream stream = devices.get(0).openStream()) {
+            DeviceStream.Buffer onDevice = stream.constant(values);
+            DeviceStream.Buffer g = stream.constant(gradients);
+            DeviceStream.Buffer m = stream.allocateFloats(count);
+            DeviceStream.Buffer v = stream.allocateFloats(count);
+            for (int step = 1; step <= 3; step++) {
+                float rate = AdamRule.rate(0.001, 0.95, 0.999, step);
+                stream.adamStep(onDevice, g, m, v, count, rate, 0.95f, 0.999f, 1e-7f);
+                AdamRule.update(expected, 0, gradients, 0, first, second, 0, count, rate, 0.95f, 0.999f, 1e-7f);
+            }
+            float[] got = new float[count];
+            stream.download(onDevice, count, got);
+            int differing = 0;
+            double largest = 0;
+            for (int i = 0; i < count; i++) {
+                differing += Float.floatToRawIntBits(got[i]) != Float.floatToRawIntBits(expected[i]) ? 1 : 0;
+                largest = Math.max(largest, Math.abs(got[i] - expected[i]));
+            }
+            report.add((differing == 0 ? "- " : "- FAILS: ") + "3 Adam steps over " + count + " parameters: " + differing + " differ from the CPU's in any bit (largest difference "
+                    + largest + ")");
         }
     }
 

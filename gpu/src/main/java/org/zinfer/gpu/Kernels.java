@@ -21,6 +21,7 @@ final class Kernels {
     final CUfunc_st lstmStep;
     final CUfunc_st biasActivate;
     final CUfunc_st biasSoftmax;
+    final CUfunc_st adamStep;
 
     Kernels(int major, int minor) {
         CUmod_st module = new CUmod_st();
@@ -30,6 +31,7 @@ final class Kernels {
         lstmStep = function(module, "lstm_step");
         biasActivate = function(module, "bias_activate");
         biasSoftmax = function(module, "bias_softmax");
+        adamStep = function(module, "adam_step");
     }
 
     static String source() {

@@ -128,3 +128,19 @@ extern "C" __global__ void bias_softmax(float* x, int windows, int units, const 
         row[u] /= sum;
     }
 }
+
+// One Adam step per parameter, as org.zinfer.scoring.kernels.AdamRule states it, operation for operation (sqrtf
+// and the division are correctly rounded without --use_fast_math, as Java's are).
+extern "C" __global__ void adam_step(float* values, const float* gradients, float* first, float* second, int count,
+                                     float rate, float beta1, float beta2, float epsilon) {
+    long long i = zinfer_thread();
+    if (i >= count) {
+        return;
+    }
+    float g = gradients[i];
+    float m = beta1 * first[i] + (1.0f - beta1) * g;
+    float s = beta2 * second[i] + (1.0f - beta2) * g * g;
+    first[i] = m;
+    second[i] = s;
+    values[i] -= rate * m / (sqrtf(s) + epsilon);
+}

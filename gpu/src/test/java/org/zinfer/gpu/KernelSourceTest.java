@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (CUDA_HOME, /usr/local/cuda); and every kernel the Java side launches is one it defines.
  */
 class KernelSourceTest {
-    private static final List<String> LAUNCHED = List.of("lookup_convolution", "pool_activate", "lstm_step", "bias_activate", "bias_softmax");
+    private static final List<String> LAUNCHED = List.of("lookup_convolution", "pool_activate", "lstm_step", "bias_activate", "bias_softmax", "adam_step");
 
     @Test
     void definesEveryKernelTheStreamLaunches() {

@@ -61,6 +61,14 @@ public interface DeviceStream extends AutoCloseable {
     /** x[w * units + u] = act(x[w * units + u] + bias[u]) for every window; softmax over each window's units. */
     void biasActivate(Buffer x, int windows, int units, Buffer bias, Activation activation);
 
+    /**
+     * One Adam step over count parameters, each buffer read from its start: values, their gradients and the two
+     * moment estimates, updated as {@link org.zinfer.scoring.kernels.AdamRule#update} states it, with the step's rate
+     * from {@link org.zinfer.scoring.kernels.AdamRule#rate}.
+     */
+    void adamStep(Buffer values, Buffer gradients, Buffer first, Buffer second, int count, float rate, float beta1, float beta2,
+                  float epsilon);
+
     /** Zeroes count floats from offset. */
     void zero(Buffer buffer, long offset, long count);
 

@@ -1,5 +1,6 @@
 package org.zinfer.scoring.device;
 
+import org.zinfer.scoring.kernels.AdamRule;
 import org.zinfer.scoring.model.Activation;
 
 import java.util.Arrays;
@@ -151,6 +152,12 @@ public final class HostDevice implements Device {
                     v[w * units + u] = activate(activation, v[w * units + u] + f(bias)[u]);
                 }
             }
+        }
+
+        @Override
+        public void adamStep(Buffer values, Buffer gradients, Buffer first, Buffer second, int count, float rate, float beta1,
+                             float beta2, float epsilon) {
+            AdamRule.update(f(values), 0, f(gradients), 0, f(first), f(second), 0, count, rate, beta1, beta2, epsilon);
         }
 
         @Override

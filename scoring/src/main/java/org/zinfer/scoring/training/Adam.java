@@ -1,8 +1,10 @@
 package org.zinfer.scoring.training;
 
+import org.zinfer.scoring.kernels.AdamRule;
+
 import java.util.List;
 
-/** Adam as DL4J's AdamUpdater computes it, over a list of variables. */
+/** Adam as DL4J's AdamUpdater computes it ({@link AdamRule}), over a list of variables. */
 final class Adam {
     private final List<Variable> variables;
     private final double learningRate;
@@ -30,21 +32,11 @@ final class Adam {
     /** Moves every variable against its gradient. */
     void step() {
         steps++;
-        float b1 = (float) beta1;
-        float b2 = (float) beta2;
-        float rate = (float) (learningRate * Math.sqrt(1 - Math.pow(beta2, steps)) / (1 - Math.pow(beta1, steps)));
-        float eps = (float) epsilon;
+        float rate = AdamRule.rate(learningRate, beta1, beta2, steps);
         for (int v = 0; v < variables.size(); v++) {
             Variable variable = variables.get(v);
-            float[] value = variable.values();
-            float[] g = variable.gradients();
-            float[] m = first[v];
-            float[] s = second[v];
-            for (int i = 0; i < m.length; i++) {
-                m[i] = b1 * m[i] + (1 - b1) * g[i];
-                s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i];
-                value[i] -= rate * m[i] / ((float) Math.sqrt(s[i]) + eps);
-            }
+            AdamRule.update(variable.values(), 0, variable.gradients(), 0, first[v], second[v], 0, first[v].length, rate,
+                    (float) beta1, (float) beta2, (float) epsilon);
             variable.pushValues();
         }
     }
