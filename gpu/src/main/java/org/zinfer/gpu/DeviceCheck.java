@@ -172,8 +172,8 @@ public final class DeviceCheck {
                 differing += Float.floatToRawIntBits(got[i]) != Float.floatToRawIntBits(expected[i]) ? 1 : 0;
                 largest = Math.max(largest, Math.abs(got[i] - expected[i]));
             }
-            report.add((differing == 0 ? "- " : "- FAILS: ") + "3 Adam steps over " + count + " parameters: " + differing + " differ from the CPU's in any bit (largest difference "
-                    + largest + ")");
+            report.add((differing == 0 ? "- " : "- FAILS: ") + "3 Adam steps over " + count + " parameters: " + differing
+                    + " differ from the CPU's in any bit (largest difference " + largest + ")");
         }
     }
 

@@ -40,14 +40,15 @@ public final class Backend {
      */
     public static String requireForTraining(String device) {
         checkName(device);
-        if (device.equals("gpu") && isCpuLoadable()) {
+        if (device.equals("gpu") && loadsOnCpu()) {
             throw new InputException("--device gpu: zinfer train runs on a GPU only in the ND4J CUDA 11.6 build ('mvn -Pcuda package'); "
                     + "the GPU engine of -Pcuda13 and -Pcuda12 builds scores windows but does not train yet");
         }
         return require(device);
     }
 
-    private static boolean isCpuLoadable() {
+    /** Whether ND4J loads and runs on the CPU (a backend that does not load is left to {@link #require} to explain). */
+    private static boolean loadsOnCpu() {
         try {
             return isCpu();
         } catch (Throwable e) {
