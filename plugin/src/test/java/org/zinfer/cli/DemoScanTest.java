@@ -30,7 +30,7 @@ class DemoScanTest {
     @Test
     void builtInModelFindsTheDemoSites() throws Exception {
         Path out = dir.resolve("demo-tracks");
-        CommandRunner.Outcome scan = CommandRunner.run("scan", "--fasta", DEMO.toString(), "--out", out.toString(), "--bed-threshold", "0.5");
+        CommandRunner.Outcome scan = CommandRunner.run("scan", "--fasta", DEMO.toString(), "--out", out.toString(), "--bed-threshold", "0.5", "--shifts", "4");
         assertEquals(0, scan.exitCode(), scan.stderr());
         List<String[]> sites = Files.readAllLines(TestEnvironment.root().resolve("test-data/demo-genome.sites.bed")).stream().map(l -> l.split("\t")).toList();
         CommandRunner.Outcome models = CommandRunner.run("models", dir.toString());
@@ -59,7 +59,7 @@ class DemoScanTest {
         assertTrue(mean > MIN_MEAN_AUC, "the built-in model finds the demo sites: " + report);
     }
 
-    /** Below what the built-in model reaches on the demo (mean 0.947 per-factor ROC AUC when it was trained; see test-data/make-demo.sh). */
+    /** Below what the built-in model reaches on the demo (mean 0.953 per-factor ROC AUC with --shifts 4, 0.947 without, when it was trained; see test-data/make-demo.sh). */
     private static final double MIN_MEAN_AUC = 0.90;
 
     /** Whether a site (of the factor, or of any factor when null) lies within 'margin' of [start, end). */
