@@ -3,10 +3,12 @@
 the demo genome whose factor scores >= 0.5 near it, (max - min) / max of that factor's track over the windows
 centred within +-100 nt of the site's centre. A shift-stable model gives small values. Beside it, how well the
 same track finds the sites (DemoScanTest's measure): per factor, the ROC AUC of windows over one of its sites
-against windows farther than 500 nt from any site, averaged over factors.
+against windows farther than 500 nt from any site, averaged over factors; with the genome, the same for each
+window's G+C fraction (the baseline).
 
-usage: shift_stability.py SCAN_DIR SITES.bed       (SCAN_DIR: zinfer scan --out, e.g. of test-data/demo-genome.fa)
-prints the 90th percentile, the median, how many sites passed, how many there were and the mean ROC AUC, as JSON
+usage: shift_stability.py SCAN_DIR SITES.bed [GENOME.fa]   (SCAN_DIR: zinfer scan --out, e.g. of test-data/demo-genome.fa)
+prints the 90th percentile, the median, how many sites passed, how many there were and the mean ROC AUC (and the
+G+C fraction's), as JSON
 """
 import json
 import sys
@@ -33,6 +35,12 @@ def roc_auc(scores, positive):
 
 
 scan, sites_file = sys.argv[1:3]
+genome = {}
+if len(sys.argv) > 3:
+    for record in open(sys.argv[3]).read().split(">")[1:]:
+        name, _, bases = record.partition("\n")
+        gc = np.array([b in "GCgc" for b in bases.replace("\n", "")], dtype=float)
+        genome[name.split()[0]] = np.concatenate([[0], np.cumsum(gc)])
 sites = [line.split("\t")[:4] for line in open(sites_file)]
 tracks = {}
 swings = []
@@ -52,17 +60,27 @@ def near(contig, s, e, margin, factor):
                for c, a, b, f in sites)
 
 
-aucs = []
+def gc_fraction(contig, s, e):
+    """G+C of the 1000-nt window centred on the track's stretch (moved inside the contig at its ends)."""
+    counts = genome[contig]
+    start = min(max(0, (s + e) // 2 - 500), len(counts) - 1001)
+    return (counts[start + 1000] - counts[start]) / 1000
+
+
+aucs, gc_aucs = [], []
 for factor, track in tracks.items():
-    scores, positive = [], []
+    scores, gcs, positive = [], [], []
     for contig in track.chroms():
         for s, e, v in track.intervals(contig) or []:
             own = near(contig, s, e, 0, factor)
             if own or not near(contig, s, e, 500, None):
                 scores.append(v)
+                gcs.append(gc_fraction(contig, s, e) if genome else 0)
                 positive.append(own)
     aucs.append(roc_auc(np.array(scores), np.array(positive)))
+    gc_aucs.append(roc_auc(np.array(gcs), np.array(positive)))
 print(json.dumps({"p90": float(np.percentile(swings, 90)) if swings else None,
                   "median": float(np.median(swings)) if swings else None,
                   "sites_scoring_0.5": len(swings), "sites": len(sites),
-                  "demo_site_roc_auc": float(np.mean(aucs))}))
+                  "demo_site_roc_auc": float(np.mean(aucs)),
+                  "demo_site_gc_roc_auc": float(np.mean(gc_aucs)) if genome else None}))

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 jar=${1:-plugin/target/zinfer.jar}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-printf 'flags\tp90\tmedian\tsites_scoring_0.5\tdemo_site_roc_auc\tseconds\n'
+printf 'flags\tp90\tmedian\tsites_scoring_0.5\tdemo_site_roc_auc\tgc_roc_auc\tseconds\n'
 for flags in "" "--reverse-complement" "--shifts 4" "--shifts 4 --reverse-complement" "--shifts 8"; do
     out="$work/scan"
     rm -rf "$out"
@@ -16,8 +16,9 @@ for flags in "" "--reverse-complement" "--shifts 4" "--shifts 4 --reverse-comple
     # shellcheck disable=SC2086 # the flags are words
     java -jar "$jar" scan ${MODEL:+-m "$MODEL"} -f test-data/demo-genome.fa $flags -o "$out" 2>/dev/null
     seconds=$(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $start }")
-    /usr/bin/python3 benchmarks/shift_stability.py "$out" test-data/demo-genome.sites.bed | /usr/bin/python3 -c '
+    /usr/bin/python3 benchmarks/shift_stability.py "$out" test-data/demo-genome.sites.bed test-data/demo-genome.fa | /usr/bin/python3 -c '
 import json, sys
 r = json.load(sys.stdin)
-print("%s\t%.3f\t%.3f\t%d of %d\t%.4f\t%s" % (sys.argv[1] or "(none)", r["p90"], r["median"], r["sites_scoring_0.5"], r["sites"], r["demo_site_roc_auc"], sys.argv[2]))' "$flags" "$seconds"
+print("%s\t%.3f\t%.3f\t%d of %d\t%.4f\t%.4f\t%s" % (sys.argv[1] or "(none)", r["p90"], r["median"], r["sites_scoring_0.5"], r["sites"],
+      r["demo_site_roc_auc"], r["demo_site_gc_roc_auc"], sys.argv[2]))' "$flags" "$seconds"
 done

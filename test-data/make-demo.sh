@@ -17,8 +17,9 @@ $zinfer simulate --motifs $motifs $factors --genome-contigs chrDemo1:60000,chrDe
 # 1. The 29-factor conv-RNN learns the motifs on 200-nt windows, where it leaves its starting plateau within
 #    an epoch (on 1000-nt windows it had not after 100k windows). Thesis sizes except the first layer's
 #    filters, 96 instead of 50: with 50 (29 motifs on two strands to cover), ZNF652 was never learned
-#    (test ROC AUC 0.52 at 200 nt after 17 epochs, 0.48 at 1000 nt); with 64 it was (0.85) but not once
-#    windows were also shifted and reverse-complemented (0.50); with 96 it is (0.83).
+#    (test ROC AUC 0.52 at 200 nt after 17 epochs, 0.48 at 1000 nt); with 64 it was (0.85 at 200 nt, 0.76 at
+#    1000 nt), but not once windows were also shifted and reverse-complemented (0.50 at 1000 nt); with 96 it is
+#    (0.93 at 200 nt, 0.83 at 1000 nt).
 #    Shifts and reverse complements teach the model that a site scores the same wherever it lies in the window
 #    and on either strand (README: shift stability).
 $zinfer simulate --motifs $motifs $factors --length 200 --presence 0.15 -n 200000 --seed 41 -o "$work/znf29_200.h5"
