@@ -111,9 +111,19 @@ final class CudaStream implements DeviceStream {
     }
 
     @Override
-    public void multiply(int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b, long bOffset, int ldb,
-                         boolean accumulate, Buffer c, long cOffset, int ldc) {
-        Cuda.checkBlas(cublas.cublasSgemm_v2(blas, cublas.CUBLAS_OP_N, cublas.CUBLAS_OP_N, n, m, k, one,
+    public void upload(float[] values, int count, Buffer target) {
+        device.bind();
+        Cuda.check(cudart.cudaStreamSynchronize(stream), "cudaStreamSynchronize");
+        Cuda.check(cudart.cudaMemcpy(((Memory) target).pointer, new FloatPointer(values).limit(count), (long) count * Float.BYTES,
+                cudart.cudaMemcpyHostToDevice), "cudaMemcpy");
+    }
+
+    /** A row-major product is its column-major transpose, C^T = op(B)^T op(A)^T: the stored matrices swap places. */
+    @Override
+    public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b,
+                         long bOffset, int ldb, boolean accumulate, Buffer c, long cOffset, int ldc) {
+        Cuda.checkBlas(cublas.cublasSgemm_v2(blas, transposeB ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N,
+                transposeA ? cublas.CUBLAS_OP_T : cublas.CUBLAS_OP_N, n, m, k, one,
                 floats(b, bOffset), ldb, floats(a, aOffset), lda, accumulate ? one : zero, floats(c, cOffset), ldc), "cublasSgemm");
     }
 
@@ -141,7 +151,7 @@ final class CudaStream implements DeviceStream {
     public void lstmStep(int windows, int units, Buffer z, int zStride, long zOffset, Buffer bias, Buffer cells, int cellStride,
                          int cellOffset, Buffer hidden, int hiddenStride, int hiddenOffset) {
         launch(device.kernels().lstmStep, (long) windows * units,
-                i(windows), i(units), address(z, 0, 4), i(zStride), new LongPointer(1).put(zOffset), address(bias, 0, 4),
+                i(windows), i(units), address(z, 0, 4), i(zStride), l(zOffset), address(bias, 0, 4),
                 address(cells, 0, 4), i(cellStride), i(cellOffset), address(hidden, 0, 4), i(hiddenStride), i(hiddenOffset));
     }
 
@@ -169,6 +179,62 @@ final class CudaStream implements DeviceStream {
                 address(second, 0, 4), i(count), f(rate), f(beta1), f(beta2), f(epsilon));
     }
 
+    @Override
+    public void unfold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out) {
+        launch(device.kernels().unfold, (long) windows * convolved * kernel * channels, address(in, 0, 4), i(windows), i(length),
+                i(channels), i(kernel), i(leftPad), i(convolved), address(out, 0, 4));
+    }
+
+    @Override
+    public void fold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out) {
+        launch(device.kernels().fold, (long) windows * length * channels, address(in, 0, 4), i(windows), i(length),
+                i(channels), i(kernel), i(leftPad), i(convolved), address(out, 0, 4));
+    }
+
+    @Override
+    public void poolKeep(Buffer in, int windows, int inStride, int pool, int pooled, int width, Buffer bias, Activation activation,
+                         Buffer out, Buffer winners) {
+        launch(device.kernels().poolKeep, (long) windows * pooled * width, address(in, 0, 4), i(windows), i(inStride), i(pool),
+                i(pooled), i(width), address(bias, 0, 4), i(activation.kind().ordinal()), f((float) activation.alpha()),
+                address(out, 0, 4), address(winners, 0, 4));
+    }
+
+    @Override
+    public void unpool(Buffer gradient, Buffer winners, int windows, int inStride, int pool, int pooled, int width, Buffer out) {
+        launch(device.kernels().unpool, (long) windows * inStride * width, address(gradient, 0, 4), address(winners, 0, 4),
+                i(windows), i(inStride), i(pool), i(pooled), i(width), address(out, 0, 4));
+    }
+
+    @Override
+    public void multiplyByDerivative(Activation activation, Buffer outputs, Buffer gradient, long count) {
+        launch(device.kernels().multiplyByDerivative, count, address(outputs, 0, 4), address(gradient, 0, 4), l(count),
+                i(activation.kind().ordinal()), f((float) activation.alpha()));
+    }
+
+    @Override
+    public void multiplyElements(Buffer x, Buffer factors, Buffer out, long count) {
+        launch(device.kernels().multiplyElements, count, address(x, 0, 4), address(factors, 0, 4), address(out, 0, 4), l(count));
+    }
+
+    @Override
+    public void lstmForward(int windows, int units, int steps, int time, int previousTime, Buffer projection, Buffer bias,
+                            Buffer recurrent, Buffer gates, Buffer cells, Buffer tanhCells, Buffer previousHidden, Buffer hidden,
+                            int hiddenStride, int hiddenOffset) {
+        launch(device.kernels().lstmForward, (long) windows * units, i(windows), i(units), i(steps), i(time), i(previousTime),
+                address(projection, 0, 4), address(bias, 0, 4), recurrent == null ? l(0) : address(recurrent, 0, 4),
+                address(gates, 0, 4), address(cells, 0, 4), address(tanhCells, 0, 4), address(previousHidden, 0, 4),
+                address(hidden, 0, 4), i(hiddenStride), i(hiddenOffset));
+    }
+
+    @Override
+    public void lstmBackward(int windows, int units, int steps, int time, int previousTime, Buffer gates, Buffer cells,
+                             Buffer tanhCells, Buffer hiddenGradient, int hiddenStride, int hiddenOffset, Buffer cellGradient,
+                             Buffer projectionGradient) {
+        launch(device.kernels().lstmBackward, (long) windows * units, i(windows), i(units), i(steps), i(time), i(previousTime),
+                address(gates, 0, 4), address(cells, 0, 4), address(tanhCells, 0, 4), address(hiddenGradient, 0, 4),
+                i(hiddenStride), i(hiddenOffset), address(cellGradient, 0, 4), address(projectionGradient, 0, 4));
+    }
+
     /** Launches a kernel with one thread per item; each argument is a pointer to its value, as cuLaunchKernel takes them. */
     private void launch(CUfunc_st function, long items, Pointer... arguments) {
         long blocks = (items + THREADS - 1) / THREADS;
@@ -182,6 +248,10 @@ final class CudaStream implements DeviceStream {
     /** A device pointer argument: the buffer's address plus offset elements. */
     private static Pointer address(Buffer buffer, long offset, int elementSize) {
         return new LongPointer(1).put(((Memory) buffer).address(offset, elementSize));
+    }
+
+    private static Pointer l(long value) {
+        return new LongPointer(1).put(value);
     }
 
     private static Pointer i(int value) {

@@ -22,6 +22,14 @@ final class Kernels {
     final CUfunc_st biasActivate;
     final CUfunc_st biasSoftmax;
     final CUfunc_st adamStep;
+    final CUfunc_st unfold;
+    final CUfunc_st fold;
+    final CUfunc_st poolKeep;
+    final CUfunc_st unpool;
+    final CUfunc_st multiplyByDerivative;
+    final CUfunc_st multiplyElements;
+    final CUfunc_st lstmForward;
+    final CUfunc_st lstmBackward;
 
     Kernels(int major, int minor) {
         CUmod_st module = new CUmod_st();
@@ -32,6 +40,14 @@ final class Kernels {
         biasActivate = function(module, "bias_activate");
         biasSoftmax = function(module, "bias_softmax");
         adamStep = function(module, "adam_step");
+        unfold = function(module, "unfold_rows");
+        fold = function(module, "fold_rows");
+        poolKeep = function(module, "pool_keep");
+        unpool = function(module, "unpool");
+        multiplyByDerivative = function(module, "multiply_by_derivative");
+        multiplyElements = function(module, "multiply_elements");
+        lstmForward = function(module, "lstm_forward");
+        lstmBackward = function(module, "lstm_backward");
     }
 
     static String source() {

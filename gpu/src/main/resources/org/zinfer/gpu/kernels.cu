@@ -39,7 +39,7 @@ __device__ bool zinfer_pooled(int windows, int pooled, int width, int* w, int* p
 
 __device__ void zinfer_store(float* out, int w, int p, int v, int width, int outLead, int outStride, float best,
                              const float* bias, int kind, float alpha) {
-    zinfer_store(out, w, p, v, width, outLead, outStride, best, bias, kind, alpha);
+    out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
 }
 
 extern "C" __global__ void lookup_convolution(const signed char* codes, int windows, int length, const float* table,
@@ -143,4 +143,168 @@ extern "C" __global__ void adam_step(float* values, const float* gradients, floa
     first[i] = m;
     second[i] = s;
     values[i] -= rate * m / (sqrtf(s) + epsilon);
+}
+
+// Training. Every kernel below writes each output from one thread, summing in a fixed order, so a batch's
+// gradient is the same bits on every run.
+
+// One thread per value of the unfolded rows: window w, row r, tap j, channel c.
+extern "C" __global__ void unfold_rows(const float* in, int windows, int length, int channels, int kernel, int leftPad,
+                                       int convolved, float* out) {
+    long long index = zinfer_thread();
+    long long width = (long long) kernel * channels;
+    if (index >= (long long) windows * convolved * width) {
+        return;
+    }
+    int c = (int) (index % channels);
+    int j = (int) (index / channels % kernel);
+    long long row = index / width;
+    int r = (int) (row % convolved);
+    int w = (int) (row / convolved);
+    int t = r + j - leftPad;
+    out[index] = t < 0 || t >= length ? 0.0f : in[((long long) w * length + t) * channels + c];
+}
+
+// One thread per input value: window w, position t, channel c; the taps in order.
+extern "C" __global__ void fold_rows(const float* in, int windows, int length, int channels, int kernel, int leftPad,
+                                     int convolved, float* out) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * length * channels) {
+        return;
+    }
+    int c = (int) (index % channels);
+    long long rest = index / channels;
+    int t = (int) (rest % length);
+    int w = (int) (rest / length);
+    float sum = 0.0f;
+    for (int j = 0; j < kernel; j++) {
+        int r = t + leftPad - j;
+        if (r >= 0 && r < convolved) {
+            sum += in[(((long long) w * convolved + r) * kernel + j) * channels + c];
+        }
+    }
+    out[index] = sum;
+}
+
+extern "C" __global__ void pool_keep(const float* in, int windows, int inStride, int pool, int pooled, int width,
+                                     const float* bias, int kind, float alpha, float* out, float* winners) {
+    int w, p, v;
+    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
+        return;
+    }
+    const float* first = in + ((long long) w * inStride + p * pool) * width + v;
+    float best = first[0];
+    int winner = 0;
+    for (int q = 1; q < pool; q++) {
+        float value = first[(long long) q * width];
+        winner = value > best ? q : winner;
+        best = fmaxf(best, value);
+    }
+    long long at = ((long long) w * pooled + p) * width + v;
+    out[at] = zinfer_activate(best + bias[v], kind, alpha);
+    winners[at] = (float) winner;
+}
+
+// One thread per row value of the convolution's gradient: window w, row r, lane v.
+extern "C" __global__ void unpool(const float* gradient, const float* winners, int windows, int inStride, int pool, int pooled,
+                                  int width, float* out) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * inStride * width) {
+        return;
+    }
+    int v = (int) (index % width);
+    long long rest = index / width;
+    int r = (int) (rest % inStride);
+    int w = (int) (rest / inStride);
+    int p = r / pool;
+    float value = 0.0f;
+    if (p < pooled) {
+        long long at = ((long long) w * pooled + p) * width + v;
+        value = (int) winners[at] == r - p * pool ? gradient[at] : 0.0f;
+    }
+    out[index] = value;
+}
+
+__device__ float zinfer_derivative(float a, int kind, float alpha) {
+    switch (kind) {
+        case 1: return a > 0.0f ? 1.0f : 0.0f;
+        case 2: return a > 0.0f ? 1.0f : alpha;
+        case 3: return a * (1.0f - a);
+        case 4: return 1.0f - a * a;
+        default: return 1.0f;
+    }
+}
+
+extern "C" __global__ void multiply_by_derivative(const float* outputs, float* gradient, long long count, int kind, float alpha) {
+    long long i = zinfer_thread();
+    if (i < count) {
+        gradient[i] *= zinfer_derivative(outputs[i], kind, alpha);
+    }
+}
+
+extern "C" __global__ void multiply_elements(const float* x, const float* factors, float* out, long long count) {
+    long long i = zinfer_thread();
+    if (i < count) {
+        out[i] = x[i] * factors[i];
+    }
+}
+
+__device__ float zinfer_tanh_by_sigmoid(float x) {
+    return 2.0f * zinfer_sigmoid(2.0f * x) - 1.0f;
+}
+
+extern "C" __global__ void lstm_forward(int windows, int units, int steps, int time, int previousTime, const float* projection,
+                                        const float* bias, const float* recurrent, float* gates, float* cells, float* tanhCells,
+                                        float* previousHidden, float* hidden, int hiddenStride, int hiddenOffset) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * units) {
+        return;
+    }
+    int u = (int) (index % units);
+    int w = (int) (index / units);
+    long long row = (long long) w * steps + time;
+    long long at = row * 4 * units + u;
+    float a[4];
+    for (int b = 0; b < 4; b++) {
+        float x = projection[at + b * units] + bias[b * units + u];
+        if (recurrent != 0) {
+            x += recurrent[(long long) w * 4 * units + b * units + u];
+        }
+        a[b] = b == 0 ? zinfer_tanh_by_sigmoid(x) : zinfer_sigmoid(x);
+        gates[at + b * units] = a[b];
+    }
+    float before = previousTime < 0 ? 0.0f : cells[((long long) w * steps + previousTime) * units + u];
+    float c = a[1] * before + a[3] * a[0];
+    float tc = zinfer_tanh_by_sigmoid(c);
+    cells[row * units + u] = c;
+    tanhCells[row * units + u] = tc;
+    float* h = hidden + (long long) w * hiddenStride + hiddenOffset + u;
+    previousHidden[row * units + u] = h[0];
+    h[0] = a[2] * tc;
+}
+
+extern "C" __global__ void lstm_backward(int windows, int units, int steps, int time, int previousTime, const float* gates,
+                                         const float* cells, const float* tanhCells, const float* hiddenGradient,
+                                         int hiddenStride, int hiddenOffset, float* cellGradient, float* projectionGradient) {
+    long long index = zinfer_thread();
+    if (index >= (long long) windows * units) {
+        return;
+    }
+    int u = (int) (index % units);
+    int w = (int) (index / units);
+    long long row = (long long) w * steps + time;
+    long long at = row * 4 * units + u;
+    float g = gates[at];
+    float f = gates[at + units];
+    float o = gates[at + 2 * units];
+    float i = gates[at + 3 * units];
+    float tc = tanhCells[row * units + u];
+    float before = previousTime < 0 ? 0.0f : cells[((long long) w * steps + previousTime) * units + u];
+    float dh = hiddenGradient[(long long) w * hiddenStride + hiddenOffset + u];
+    float dc = cellGradient[index] + dh * o * (1.0f - tc * tc);
+    projectionGradient[at] = dc * i * (1.0f - g * g);
+    projectionGradient[at + units] = dc * before * f * (1.0f - f);
+    projectionGradient[at + 2 * units] = dh * tc * o * (1.0f - o);
+    projectionGradient[at + 3 * units] = dc * g * i * (1.0f - i);
+    cellGradient[index] = dc * f;
 }

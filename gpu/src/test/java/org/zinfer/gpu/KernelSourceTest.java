@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * (CUDA_HOME, /usr/local/cuda); and every kernel the Java side launches is one it defines.
  */
 class KernelSourceTest {
-    private static final List<String> LAUNCHED = List.of("lookup_convolution", "pool_activate", "lstm_step", "bias_activate", "bias_softmax", "adam_step");
+    private static final List<String> LAUNCHED = List.of("lookup_convolution", "pool_activate", "lstm_step", "bias_activate", "bias_softmax", "adam_step",
+            "unfold_rows", "fold_rows", "pool_keep", "unpool", "multiply_by_derivative", "multiply_elements", "lstm_forward", "lstm_backward");
 
     @Test
     void definesEveryKernelTheStreamLaunches() {
@@ -42,7 +43,17 @@ class KernelSourceTest {
         assertEquals(0, process.exitValue(), output);
         String text = Files.readString(ptx);
         for (String kernel : LAUNCHED) {
-            assertTrue(text.contains(".entry " + kernel + "("), kernel);
+            String body = entry(text, kernel);
+            assertTrue(body.contains("st.global"), kernel + " stores nothing (compiled away, as a helper that called itself once was)");
+            assertTrue(!body.contains("call"), kernel + " calls a function: a recursive helper or a math routine that was not inlined");
         }
+    }
+
+    /** The PTX of one kernel, from its .entry to the next one. */
+    private static String entry(String ptx, String kernel) {
+        int from = ptx.indexOf(".entry " + kernel + "(");
+        assertTrue(from >= 0, kernel + " missing from the PTX");
+        int to = ptx.indexOf(".entry ", from + 1);
+        return ptx.substring(from, to < 0 ? ptx.length() : to);
     }
 }

@@ -2,6 +2,8 @@ package org.zinfer.cli;
 
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.compute.Backend;
+import org.zinfer.scoring.device.Device;
+import org.zinfer.scoring.device.DeviceProvider;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.training.Augmentation;
@@ -101,12 +103,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "fast: zinfer's CPU trainer for conv + LSTM networks without dropout, DL4J for the rest; reference: DL4J always (default: ${DEFAULT-VALUE}).")
     String engine;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "DEVICE", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}, "
+            + "which trains on the CPU). gpu: zinfer's GPU trainer in builds with its GPU engine (-Pcuda13, -Pcuda12), DL4J's in the -Pcuda build.")
     String device;
 
     @Override
     public Integer call() {
-        String backend = Backend.requireForTraining(device);
+        Backend.checkName(device);
+        Device gpu = device.equals("gpu") ? DeviceProvider.installed().map(p -> openGpu(p)).orElse(null) : null;
+        String backend = Backend.require(gpu != null ? "auto" : device);
         ModelBundle.requireBundleName(output);
         boolean fast = Flags.fastEngine(engine);
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,
@@ -114,11 +119,18 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun.Request request = new TrainingRun.Request(train, validation, validationFraction, architecture, this::sizes,
                 transferFrom, transferFrom != null ? (dropout != null ? dropout : 0.2) : 0, !fineTune, headL2, learningRate, beta1, settings,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors(), fast, output,
-                name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""));
-        System.err.println("zinfer: training on ND4J backend " + backend);
+                name != null ? name : output.getFileName().toString().replaceFirst("\\.zinfer$", ""), gpu);
+        System.err.println("zinfer: training on " + (gpu != null ? gpu.describe() : "ND4J backend " + backend));
         FactorModel model = Flags.check(() -> new TrainingRun(request, System.err).run());
         System.err.printf("zinfer: wrote %s: %s%n", output, model.metadata().source());
         return 0;
+    }
+
+    /** The first GPU of zinfer's GPU engine; a missing library or GPU fails here in one line. */
+    private static Device openGpu(DeviceProvider provider) {
+        Device gpu = provider.open(List.of(0)).get(0);
+        System.err.println("zinfer: GPU engine, " + provider.describe());
+        return gpu;
     }
 
     /** The design's sizes for K outputs: the thesis' defaults, overridden by the flags given. */

@@ -26,34 +26,12 @@ public final class Backend {
         }
         if (device.equals("gpu") && !gpu) {
             throw new InputException("--device gpu: this zinfer has no GPU engine; build it with 'mvn -Pcuda13 package' "
-                    + "(CUDA 13) or 'mvn -Pcuda12 package' (CUDA 12), or 'mvn -Pcuda package' for ND4J on CUDA 11.6");
+                    + "(CUDA 13) or 'mvn -Pcuda12 package' (CUDA 12) for zinfer's GPU engine, or 'mvn -Pcuda package' for ND4J on CUDA 11.6");
         }
         if (device.equals("cpu") && gpu) {
             throw new InputException("--device cpu: this zinfer was built for CUDA; use a CPU build (mvn package) for the CPU");
         }
         return gpu ? "CUDA" : "CPU";
-    }
-
-    /**
-     * {@link #require} for training: zinfer's own GPU engine (-Pcuda13, -Pcuda12) scores but does not train, so on
-     * those builds, as on CPU builds, only ND4J's CUDA 11.6 backend can train on a GPU.
-     */
-    public static String requireForTraining(String device) {
-        checkName(device);
-        if (device.equals("gpu") && loadsOnCpu()) {
-            throw new InputException("--device gpu: zinfer train runs on a GPU only in the ND4J CUDA 11.6 build ('mvn -Pcuda package'); "
-                    + "the GPU engine of -Pcuda13 and -Pcuda12 builds scores windows but does not train yet");
-        }
-        return require(device);
-    }
-
-    /** Whether ND4J loads and runs on the CPU (a backend that does not load is left to {@link #require} to explain). */
-    private static boolean loadsOnCpu() {
-        try {
-            return isCpu();
-        } catch (Throwable e) {
-            return false;
-        }
     }
 
     /** Fails unless the --device value is auto, cpu or gpu. */

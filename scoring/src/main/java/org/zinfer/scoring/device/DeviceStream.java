@@ -26,11 +26,76 @@ public interface DeviceStream extends AutoCloseable {
     /** Waits for the queued work, then copies count floats from the buffer into target. */
     void download(Buffer source, int count, float[] target);
 
+    /** Waits for the queued work, then copies the first count values into the start of the buffer. */
+    void upload(float[] values, int count, Buffer target);
+
     /**
      * C[m][n] (row stride ldc, from cOffset) = A[m][k] (lda) times B[k][n] (ldb), plus C's old values when accumulate.
      */
-    void multiply(int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b, long bOffset, int ldb,
-                  boolean accumulate, Buffer c, long cOffset, int ldc);
+    default void multiply(int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b, long bOffset, int ldb,
+                          boolean accumulate, Buffer c, long cOffset, int ldc) {
+        multiply(false, false, m, n, k, a, aOffset, lda, b, bOffset, ldb, accumulate, c, cOffset, ldc);
+    }
+
+    /**
+     * As {@link #multiply(int, int, int, Buffer, long, int, Buffer, long, int, boolean, Buffer, long, int)} with A or B
+     * transposed where asked: a transposed A is stored as [k][m] (row stride lda), a transposed B as [n][k] (ldb).
+     */
+    void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b,
+                  long bOffset, int ldb, boolean accumulate, Buffer c, long cOffset, int ldc);
+
+    /**
+     * A convolution's input rows side by side (im2col), for training: for window w, output row r &lt; convolved, tap
+     * j &lt; kernel and channel c, out[((w * convolved + r) * kernel + j) * channels + c] = in[(w * length + r + j -
+     * leftPad) * channels + c], zero where that position is outside the window.
+     */
+    void unfold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out);
+
+    /**
+     * The transpose of {@link #unfold}: out[(w * length + t) * channels + c] = the sum over j = 0, 1, ... (in that
+     * order) of in[((w * convolved + r) * kernel + j) * channels + c] with r = t + leftPad - j, for 0 &lt;= r &lt; convolved.
+     */
+    void fold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out);
+
+    /**
+     * {@link #poolActivate} into [windows][pooled][width] (outLead 0, outStride pooled) that also keeps, in winners
+     * at the same place, which q of each pool held the maximum (the first where several do), as a float.
+     */
+    void poolKeep(Buffer in, int windows, int inStride, int pool, int pooled, int width, Buffer bias, Activation activation,
+                  Buffer out, Buffer winners);
+
+    /**
+     * The transpose of {@link #poolKeep}'s maximum: out[(w * inStride + r) * width + v] = gradient[(w * pooled + p) * width + v]
+     * where r = p * pool + winners at (w, p, v), and zero at every other r &lt; inStride.
+     */
+    void unpool(Buffer gradient, Buffer winners, int windows, int inStride, int pool, int pooled, int width, Buffer out);
+
+    /** gradient[i] *= f'(x), where outputs[i] = f(x) (every activation but softmax is known from its output), for i &lt; count. */
+    void multiplyByDerivative(Activation activation, Buffer outputs, Buffer gradient, long count);
+
+    /** out[i] = x[i] * factors[i] for i &lt; count (out may be x). */
+    void multiplyElements(Buffer x, Buffer factors, Buffer out, long count);
+
+    /**
+     * One LSTM step of one direction at time t, for training, keeping what the backward pass reads. Per window w and
+     * unit u, with row = w * steps + t: pre-activations projection[row * 4 units + b * units + u] + bias[b * units + u]
+     * + recurrent[w * 4 units + b * units + u] (no recurrent term where recurrent is null) for the gate blocks b in
+     * {@link #lstmStep}'s order, activated (g = tanh as 2 sigmoid(2x) - 1) into gates at the same place;
+     * c = f c' + i g, c' = cells at time previousTime (0 where it is -1), into cells[row * units + u] and tanh(c)
+     * into tanhCells; the hidden state before the step, hidden[w * hiddenStride + hiddenOffset + u], into
+     * previousHidden[row * units + u], and the new one, o tanh(c), in its place.
+     */
+    void lstmForward(int windows, int units, int steps, int time, int previousTime, Buffer projection, Buffer bias, Buffer recurrent,
+                     Buffer gates, Buffer cells, Buffer tanhCells, Buffer previousHidden, Buffer hidden, int hiddenStride, int hiddenOffset);
+
+    /**
+     * One LSTM step back through time, from what {@link #lstmForward} kept: per window w and unit u, with row = w * steps
+     * + t, dh = hiddenGradient[w * hiddenStride + hiddenOffset + u] and dc = cellGradient[w * units + u] + dh o (1 -
+     * tanh(c)^2): the gates' pre-activation gradients, dc i (1 - g^2), dc c' f (1 - f), dh tanh(c) o (1 - o),
+     * dc g i (1 - i), into projectionGradient[row * 4 units + b * units + u], and dc f into cellGradient.
+     */
+    void lstmBackward(int windows, int units, int steps, int time, int previousTime, Buffer gates, Buffer cells, Buffer tanhCells,
+                      Buffer hiddenGradient, int hiddenStride, int hiddenOffset, Buffer cellGradient, Buffer projectionGradient);
 
     /**
      * The first convolution read from channel codes (windows × length bytes, -1 for N), as sums of weight rows:

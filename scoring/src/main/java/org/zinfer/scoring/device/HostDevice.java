@@ -58,8 +58,13 @@ public final class HostDevice implements Device {
         }
 
         @Override
-        public void multiply(int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b, long bOffset, int ldb,
-                             boolean accumulate, Buffer c, long cOffset, int ldc) {
+        public void upload(float[] values, int count, Buffer target) {
+            System.arraycopy(values, 0, f(target), 0, count);
+        }
+
+        @Override
+        public void multiply(boolean transposeA, boolean transposeB, int m, int n, int k, Buffer a, long aOffset, int lda, Buffer b,
+                             long bOffset, int ldb, boolean accumulate, Buffer c, long cOffset, int ldc) {
             float[] x = f(a);
             float[] y = f(b);
             float[] z = f(c);
@@ -67,7 +72,9 @@ public final class HostDevice implements Device {
                 for (int j = 0; j < n; j++) {
                     float sum = 0;
                     for (int l = 0; l < k; l++) {
-                        sum += x[(int) (aOffset + (long) i * lda + l)] * y[(int) (bOffset + (long) l * ldb + j)];
+                        long at = transposeA ? (long) l * lda + i : (long) i * lda + l;
+                        long bt = transposeB ? (long) j * ldb + l : (long) l * ldb + j;
+                        sum += x[(int) (aOffset + at)] * y[(int) (bOffset + bt)];
                     }
                     int at = (int) (cOffset + (long) i * ldc + j);
                     z[at] = accumulate ? z[at] + sum : sum;
@@ -141,6 +148,148 @@ public final class HostDevice implements Device {
         }
 
         @Override
+        public void unfold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out) {
+            float[] x = f(in);
+            float[] y = f(out);
+            for (int w = 0; w < windows; w++) {
+                for (int r = 0; r < convolved; r++) {
+                    for (int j = 0; j < kernel; j++) {
+                        int t = r + j - leftPad;
+                        for (int c = 0; c < channels; c++) {
+                            y[((w * convolved + r) * kernel + j) * channels + c] = t < 0 || t >= length ? 0f : x[(w * length + t) * channels + c];
+                        }
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void fold(Buffer in, int windows, int length, int channels, int kernel, int leftPad, int convolved, Buffer out) {
+            float[] x = f(in);
+            float[] y = f(out);
+            for (int w = 0; w < windows; w++) {
+                for (int t = 0; t < length; t++) {
+                    for (int c = 0; c < channels; c++) {
+                        float sum = 0;
+                        for (int j = 0; j < kernel; j++) {
+                            int r = t + leftPad - j;
+                            if (r >= 0 && r < convolved) {
+                                sum += x[((w * convolved + r) * kernel + j) * channels + c];
+                            }
+                        }
+                        y[(w * length + t) * channels + c] = sum;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void poolKeep(Buffer in, int windows, int inStride, int pool, int pooled, int width, Buffer bias, Activation activation,
+                             Buffer out, Buffer winners) {
+            float[] x = f(in);
+            for (int w = 0; w < windows; w++) {
+                for (int p = 0; p < pooled; p++) {
+                    for (int v = 0; v < width; v++) {
+                        int best = 0;
+                        float max = x[(w * inStride + p * pool) * width + v];
+                        for (int q = 1; q < pool; q++) {
+                            float value = x[(w * inStride + p * pool + q) * width + v];
+                            best = value > max ? q : best;
+                            max = Math.max(max, value);
+                        }
+                        int at = (w * pooled + p) * width + v;
+                        f(out)[at] = activate(activation, max + f(bias)[v]);
+                        f(winners)[at] = best;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void unpool(Buffer gradient, Buffer winners, int windows, int inStride, int pool, int pooled, int width, Buffer out) {
+            float[] y = f(out);
+            Arrays.fill(y, 0, windows * inStride * width, 0f);
+            for (int w = 0; w < windows; w++) {
+                for (int p = 0; p < pooled; p++) {
+                    for (int v = 0; v < width; v++) {
+                        int at = (w * pooled + p) * width + v;
+                        y[(w * inStride + p * pool + (int) f(winners)[at]) * width + v] = f(gradient)[at];
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void multiplyByDerivative(Activation activation, Buffer outputs, Buffer gradient, long count) {
+            float[] a = f(outputs);
+            float[] g = f(gradient);
+            for (int i = 0; i < count; i++) {
+                g[i] *= derivative(activation, a[i]);
+            }
+        }
+
+        @Override
+        public void multiplyElements(Buffer x, Buffer factors, Buffer out, long count) {
+            for (int i = 0; i < count; i++) {
+                f(out)[i] = f(x)[i] * f(factors)[i];
+            }
+        }
+
+        @Override
+        public void lstmForward(int windows, int units, int steps, int time, int previousTime, Buffer projection, Buffer bias,
+                                Buffer recurrent, Buffer gates, Buffer cells, Buffer tanhCells, Buffer previousHidden, Buffer hidden,
+                                int hiddenStride, int hiddenOffset) {
+            float[] a = f(gates);
+            for (int w = 0; w < windows; w++) {
+                int row = w * steps + time;
+                for (int u = 0; u < units; u++) {
+                    for (int b = 0; b < 4; b++) {
+                        int at = row * 4 * units + b * units + u;
+                        float x = f(projection)[at] + f(bias)[b * units + u]
+                                + (recurrent == null ? 0f : f(recurrent)[w * 4 * units + b * units + u]);
+                        a[at] = b == 0 ? 2 * sigmoid(2 * x) - 1 : sigmoid(x);
+                    }
+                    int at = row * 4 * units + u;
+                    float before = previousTime < 0 ? 0f : f(cells)[(w * steps + previousTime) * units + u];
+                    float c = a[at + units] * before + a[at + 3 * units] * a[at];
+                    float tc = 2 * sigmoid(2 * c) - 1;
+                    f(cells)[row * units + u] = c;
+                    f(tanhCells)[row * units + u] = tc;
+                    int h = w * hiddenStride + hiddenOffset + u;
+                    f(previousHidden)[row * units + u] = f(hidden)[h];
+                    f(hidden)[h] = a[at + 2 * units] * tc;
+                }
+            }
+        }
+
+        @Override
+        public void lstmBackward(int windows, int units, int steps, int time, int previousTime, Buffer gates, Buffer cells,
+                                 Buffer tanhCells, Buffer hiddenGradient, int hiddenStride, int hiddenOffset, Buffer cellGradient,
+                                 Buffer projectionGradient) {
+            float[] a = f(gates);
+            float[] dz = f(projectionGradient);
+            for (int w = 0; w < windows; w++) {
+                int row = w * steps + time;
+                for (int u = 0; u < units; u++) {
+                    int at = row * 4 * units + u;
+                    float g = a[at];
+                    float fg = a[at + units];
+                    float o = a[at + 2 * units];
+                    float i = a[at + 3 * units];
+                    float tc = f(tanhCells)[row * units + u];
+                    float before = previousTime < 0 ? 0f : f(cells)[(w * steps + previousTime) * units + u];
+                    float dh = f(hiddenGradient)[w * hiddenStride + hiddenOffset + u];
+                    float dc = f(cellGradient)[w * units + u] + dh * o * (1 - tc * tc);
+                    dz[at] = dc * i * (1 - g * g);
+                    dz[at + units] = dc * before * fg * (1 - fg);
+                    dz[at + 2 * units] = dh * tc * o * (1 - o);
+                    dz[at + 3 * units] = dc * g * i * (1 - i);
+                    f(cellGradient)[w * units + u] = dc * fg;
+                }
+            }
+        }
+
+        @Override
         public void biasActivate(Buffer x, int windows, int units, Buffer bias, Activation activation) {
             float[] v = f(x);
             for (int w = 0; w < windows; w++) {
@@ -186,6 +335,18 @@ public final class HostDevice implements Device {
 
         private static float sigmoid(float x) {
             return (float) (1 / (1 + Math.exp(-x)));
+        }
+
+        /** f'(x) from a = f(x). */
+        private static float derivative(Activation activation, float a) {
+            return switch (activation.kind()) {
+                case LINEAR -> 1f;
+                case RELU -> a > 0 ? 1f : 0f;
+                case LEAKY_RELU -> a > 0 ? 1f : (float) activation.alpha();
+                case SIGMOID -> a * (1 - a);
+                case TANH -> 1 - a * a;
+                case SOFTMAX -> throw new IllegalArgumentException("softmax layers are not trained on a device");
+            };
         }
 
         private static float activate(Activation activation, float x) {

@@ -30,59 +30,31 @@ final class ConvLstmBackprop {
     private float[] probabilities = new float[1];
     private float[] positionsFirst = new float[1];
 
-    private ConvLstmBackprop(int windowLength, List<ConvolutionBlocks.Block> blocks, List<ConvolutionStage> convolutions, LstmStage lstm,
-                             List<DenseStage> dense) {
-        this.windowLength = windowLength;
-        this.fields = SharedRows.convolutionFields(blocks, windowLength);
-        this.convolutions = convolutions;
-        this.lstm = lstm;
-        this.dense = dense;
-    }
-
     /**
      * The backpropagation for a network of this form (Dropout only between the LSTM and Dense layers), or
      * empty for any other. seed: for the dropout masks.
      */
     static Optional<ConvLstmBackprop> of(Architecture architecture, ComputationGraph network, long seed) {
-        List<LayerSpec> layers = architecture.layers();
-        if (architecture.channels() != OneHot.CHANNELS) {
-            return Optional.empty();
-        }
-        Optional<ConvolutionBlocks> blocks = ConvolutionBlocks.read(layers);
-        if (blocks.isEmpty()) {
-            return Optional.empty();
-        }
-        List<ConvolutionStage> convolutions = new ArrayList<>();
+        return TrainableForm.of(architecture).map(form -> new ConvLstmBackprop(form, network, seed));
+    }
+
+    private ConvLstmBackprop(TrainableForm form, ComputationGraph network, long seed) {
+        this.windowLength = form.windowLength();
+        this.fields = SharedRows.convolutionFields(form.convolutions(), windowLength);
+        this.convolutions = new ArrayList<>();
         int channels = OneHot.CHANNELS;
-        for (ConvolutionBlocks.Block block : blocks.get().blocks()) {
+        for (ConvolutionBlocks.Block block : form.convolutions()) {
             convolutions.add(new ConvolutionStage(block, channels, convolutions.isEmpty(), network));
             channels = block.convolution().filters();
         }
-        int i = blocks.get().next();
-        if (convolutions.isEmpty() || i >= layers.size() || !(layers.get(i) instanceof LayerSpec.Lstm spec)) {
-            return Optional.empty();
-        }
-        LstmStage lstm = new LstmStage(spec, channels, network);
-        List<DenseStage> dense = new ArrayList<>();
+        this.lstm = new LstmStage(form.lstm(), channels, network);
+        this.dense = new ArrayList<>();
         int features = lstm.features();
-        double dropout = 0;
         SplittableRandom random = new SplittableRandom(seed);
-        for (i++; i < layers.size(); i++) {
-            if (layers.get(i) instanceof LayerSpec.Dropout d) {
-                dropout = d.rate();
-                continue;
-            }
-            if (!(layers.get(i) instanceof LayerSpec.Dense d) || d.activation().kind() == Activation.Kind.SOFTMAX) {
-                return Optional.empty();
-            }
-            dense.add(new DenseStage(d, features, dropout, random, network));
-            features = d.units();
-            dropout = 0;
+        for (TrainableForm.DenseLayer d : form.dense()) {
+            dense.add(new DenseStage(d.spec(), features, d.dropout(), random, network));
+            features = d.spec().units();
         }
-        if (dense.isEmpty() || dropout > 0 || dense.get(dense.size() - 1).activation.kind() != Activation.Kind.SIGMOID) {
-            return Optional.empty();
-        }
-        return Optional.of(new ConvLstmBackprop(architecture.windowLength(), blocks.get().blocks(), convolutions, lstm, dense));
     }
 
     List<Variable> variables() {
@@ -137,15 +109,23 @@ final class ConvLstmBackprop {
      */
     double gradient(float[] channelsFirst, float[] labels, int batch) {
         float[] p = forward(channelsFirst, batch, true, null);
-        int size = batch * outputs();
+        float[] gradient = new float[batch * outputs()];
+        double loss = crossEntropy(p, labels, batch, batch * outputs(), gradient);
+        backward(gradient);
+        return loss;
+    }
+
+    /**
+     * The mean over windows of the summed cross-entropy of size probabilities against their labels, and into gradient
+     * its gradient with respect to the sigmoid output layer's pre-activation, (p - label) / batch.
+     */
+    static double crossEntropy(float[] p, float[] labels, int batch, int size, float[] gradient) {
         double loss = 0;
-        float[] gradient = new float[size];
         for (int i = 0; i < size; i++) {
             double q = Math.min(Math.max(p[i], 1e-7), 1 - 1e-7);
             loss -= labels[i] * Math.log(q) + (1 - labels[i]) * Math.log(1 - q);
             gradient[i] = (p[i] - labels[i]) / batch;
         }
-        backward(gradient);
         return loss / batch;
     }
 
@@ -219,8 +199,13 @@ final class ConvLstmBackprop {
     }
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {
+        positionsFirst = ConvolutionStage.grow(positionsFirst, batch * windowLength * OneHot.CHANNELS);
+        return positionsFirst(channelsFirst, batch, windowLength, positionsFirst);
+    }
+
+    /** Windows given channels first, [batch][4][length], into x positions first, [batch][length][4]; returns x. */
+    static float[] positionsFirst(float[] channelsFirst, int batch, int windowLength, float[] x) {
         int channels = OneHot.CHANNELS;
-        float[] x = positionsFirst = ConvolutionStage.grow(positionsFirst, batch * windowLength * channels);
         for (int n = 0; n < batch; n++) {
             for (int c = 0; c < channels; c++) {
                 int from = (n * channels + c) * windowLength;

@@ -13,10 +13,10 @@ import java.util.Optional;
 /**
  * Trains conv → (Bi)LSTM → [Dropout] → Dense networks with sigmoid outputs on the CPU: {@link ConvLstmBackprop}'s
  * gradient and {@link Adam}, on parameters read from a DL4J network and written back into it on request.
- * DL4J's own training does the same arithmetic several times slower; networks of other forms, and GPUs,
- * stay with DL4J.
+ * DL4J's own training does the same arithmetic several times slower; networks of other forms stay with DL4J,
+ * and {@link DeviceTrainer} takes the same steps on a GPU.
  */
-public final class ConvLstmTrainer {
+public final class ConvLstmTrainer implements BatchTrainer {
     private final ConvLstmBackprop backprop;
     private final List<Variable> variables;
     private final Adam adam;
@@ -35,11 +35,13 @@ public final class ConvLstmTrainer {
         return ConvLstmBackprop.of(architecture, network, seed).map(b -> new ConvLstmTrainer(b, learningRate, beta1, threads));
     }
 
+    @Override
     public String describe() {
         return "zinfer CPU trainer (BLAS, " + threads + " thread(s))";
     }
 
     /** One Adam step on a batch of windows ([batch][4][length] one-hot, labels [batch][outputs]); returns the batch's loss. */
+    @Override
     public double fit(float[] inputs, float[] labels, int batch) {
         Sgemm.threads(threads);
         double loss = backprop.gradient(inputs, labels, batch);
@@ -48,14 +50,17 @@ public final class ConvLstmTrainer {
     }
 
     /** Writes the current parameters into the network (whose layers these parameters were read from). */
+    @Override
     public void store(ComputationGraph network) {
         variables.forEach(v -> v.store(network));
     }
 
+    @Override
     public float[] optimizerState() {
         return adam.state();
     }
 
+    @Override
     public void restoreOptimizerState(float[] state) {
         adam.restore(state);
     }

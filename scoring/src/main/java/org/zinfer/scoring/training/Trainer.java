@@ -19,7 +19,7 @@ import java.util.stream.IntStream;
  * measures validation loss and mean ROC AUC, keeps the parameters of the epoch with the lowest validation
  * loss and stops when it has not improved for 'patience' epochs. A checkpoint is written after every epoch
  * and every few minutes within one; a run that finds its checkpoint carries on from there. Steps are taken by
- * zinfer's CPU trainer where it handles the network, else by DL4J.
+ * zinfer's CPU or device trainer where it handles the network, else by DL4J.
  */
 public final class Trainer {
     private final Examples train;
@@ -27,11 +27,11 @@ public final class Trainer {
     private final Settings settings;
     private final Checkpoint checkpoint;
     private final PrintStream log;
-    private final Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers;
+    private final Function<ComputationGraph, Optional<BatchTrainer>> fastTrainers;
     private final Function<ComputationGraph, float[]> validationScores;
     private ComputationGraph network;
     /** Takes the steps when present; then the network holds the parameters only after {@link #sync()}. */
-    private ConvLstmTrainer fast;
+    private BatchTrainer fast;
     private INDArray bestParameters;
 
     /** augmentation: what training windows may become each epoch ({@link Augmentation#NONE}: nothing). */
@@ -44,11 +44,11 @@ public final class Trainer {
     }
 
     /**
-     * fastTrainers: zinfer's CPU trainer for a network, when it can train it (empty: DL4J trains);
+     * fastTrainers: zinfer's CPU or device trainer for a network, when it can train it (empty: DL4J trains);
      * validationScores: a network's scores for the validation examples, [example][factor].
      */
     public Trainer(ComputationGraph network, Examples train, Examples validation, Settings settings, Checkpoint checkpoint, PrintStream log,
-                   Function<ComputationGraph, Optional<ConvLstmTrainer>> fastTrainers, Function<ComputationGraph, float[]> validationScores) {
+                   Function<ComputationGraph, Optional<BatchTrainer>> fastTrainers, Function<ComputationGraph, float[]> validationScores) {
         if (train.size() == 0 || validation.size() == 0) {
             throw new InputException("training needs at least one training and one validation window (have " + train.size() + " and " + validation.size() + ")");
         }

@@ -11,8 +11,10 @@ import org.zinfer.scoring.bundle.ModelLoader;
 import org.zinfer.scoring.bundle.Version;
 import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.compute.Scorers;
+import org.zinfer.scoring.device.Device;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.evaluation.DatasetScores;
+import org.zinfer.scoring.inference.ConvLstmScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
@@ -37,13 +39,14 @@ public final class TrainingRun {
 
     /**
      * What to train on and how. transferFrom null: train the design from scratch. headL2: the penalty of a frozen
-     * trunk's head, null to choose it by validation loss.
+     * trunk's head, null to choose it by validation loss. device: the GPU that takes the steps ({@link DeviceTrainer}),
+     * null for the CPU.
      */
     public record Request(Path trainFile, Path validationFile, double validationFraction,
                           String design, IntFunction<Architectures.Sizes> sizes,
                           Path transferFrom, double headDropout, boolean freezeTrunk, Double headL2,
                           double learningRate, double beta1, Trainer.Settings settings, int threads,
-                          boolean fastEngine, Path output, String name) {
+                          boolean fastEngine, Path output, String name, Device device) {
     }
 
     private final Request request;
@@ -111,8 +114,7 @@ public final class TrainingRun {
     }
 
     private Trained trainWhole(ComputationGraph network, DatasetExamples[] split, Checkpoint checkpoint, Architecture architecture) {
-        Function<ComputationGraph, Optional<ConvLstmTrainer>> fast = request.fastEngine() && Backend.isCpu()
-                ? n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads(), request.settings().seed()) : n -> Optional.empty();
+        Function<ComputationGraph, Optional<BatchTrainer>> fast = fastTrainers(architecture);
         DatasetExamples validation = split[1];
         Function<ComputationGraph, float[]> scores = n -> DatasetScores.score(
                 Scorers.forNetwork(architecture, n, request.fastEngine(), request.threads(), request.settings().batchSize()),
@@ -120,6 +122,21 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(network, split[0], validation, request.settings(), checkpoint, log, fast, scores);
         List<EpochRecord> history = trainer.run(fingerprint(architecture, split));
         return new Trained(architecture, trainer.network(), history, null);
+    }
+
+    /** Who takes the steps: the device trainer on the GPU asked for, else zinfer's CPU trainer where it can, else DL4J. */
+    private Function<ComputationGraph, Optional<BatchTrainer>> fastTrainers(Architecture architecture) {
+        Device device = request.device();
+        long seed = request.settings().seed();
+        if (device != null) {
+            return n -> Optional.of(DeviceTrainer.of(architecture, ConvLstmScorer.parameters(n), device.openStream(), device.describe(),
+                    request.learningRate(), request.beta1(), seed).orElseThrow(() -> new InputException("--device gpu: zinfer's GPU trainer"
+                    + " takes conv (+ max pool) -> (Bi)LSTM -> Dense networks with sigmoid outputs; train this one with --device cpu")));
+        }
+        if (request.fastEngine() && Backend.isCpu()) {
+            return n -> ConvLstmTrainer.of(architecture, n, request.learningRate(), request.beta1(), request.threads(), seed).map(t -> t);
+        }
+        return n -> Optional.empty();
     }
 
     /** A frozen trunk: its features once per window, then the head fitted exactly (see {@link HeadFits}). */

@@ -43,7 +43,13 @@ final class Variable {
 
     /** Writes the current values into the network. */
     void store(ComputationGraph network) {
-        network.getLayer(layer).setParam(key, Nd4j.create(Arrays.copyOf(value.heap, size()), shape, 'c'));
+        store(network, layer, key, Arrays.copyOf(value.heap, size()));
+    }
+
+    /** Writes these values, in DL4J's layout, into one of the network's parameters (of the same shape). */
+    static void store(ComputationGraph network, String layer, String key, float[] values) {
+        INDArray param = network.getLayer(layer).getParam(key);
+        network.getLayer(layer).setParam(key, Nd4j.create(values, param.shape(), 'c'));
     }
 
     /** Makes the native copy follow the array after an update. */

@@ -69,7 +69,7 @@ class TrainingRunTest {
     private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design, Augmentation augmentation) {
         Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
         return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true, null,
-                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test");
+                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test", null);
     }
 
     /** Augmentation is recorded with the model; a frozen trunk, whose features are computed once, refuses it. */
@@ -125,7 +125,7 @@ class TrainingRunTest {
 
         TrainingRun.Request fineTuned = request(newTrain, model, dir.resolve("f.zinfer"), 1);
         TrainingRun.Request penalised = new TrainingRun.Request(fineTuned.trainFile(), null, 0.1, fineTuned.design(), fineTuned.sizes(),
-                model, 0.2, false, 0.01, 0.01, 0.9, fineTuned.settings(), 2, true, fineTuned.output(), "test");
+                model, 0.2, false, 0.01, 0.01, 0.9, fineTuned.settings(), 2, true, fineTuned.output(), "test", null);
         InputException refused = assertThrows(InputException.class, () -> new TrainingRun(penalised, new PrintStream(log)).run());
         assertTrue(refused.getMessage().startsWith("--head-l2 is the penalty of a frozen trunk's head"), refused.getMessage());
     }
