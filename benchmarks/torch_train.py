@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """PyTorch training throughput of the thesis' 29-factor conv + BiLSTM architecture on random one-hot windows
 (Adam, binary cross-entropy), to compare with benchmarks/TrainingBenchmark.java.
-usage: torch_train.py [--batch 256] [--batches 12] [--threads 2]"""
+usage: torch_train.py [--batch 256] [--batches 12] [--threads 2] [--device cpu|cuda]"""
 import argparse
 import time
 
@@ -30,27 +30,32 @@ def main():
     parser.add_argument("--batch", type=int, default=256)
     parser.add_argument("--batches", type=int, default=12)
     parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--device", default="cpu")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(1)
-    model = ConvLstm()
+    device = torch.device(args.device)
+    model = ConvLstm().to(device)
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.95, 0.999))
     x = torch.zeros(args.batch, 4, 1000)
     x.scatter_(1, torch.randint(0, 4, (args.batch, 1, 1000)), 1)
     y = (torch.rand(args.batch, 29) < 0.1).float()
+    x, y = x.to(device), y.to(device)
 
     def step():
         optimizer.zero_grad()
         loss = F.binary_cross_entropy_with_logits(model(x), y)
         loss.backward()
         optimizer.step()
+        if device.type == "cuda":
+            torch.cuda.synchronize()
 
     for _ in range(2):
         step()
     started = time.perf_counter()
     for _ in range(args.batches):
         step()
-    print("torch_train batch=%d windows_per_s=%.1f" % (args.batch, args.batches * args.batch / (time.perf_counter() - started)))
+    print("torch_train device=%s batch=%d windows_per_s=%.1f" % (args.device, args.batch, args.batches * args.batch / (time.perf_counter() - started)))
 
 
 if __name__ == "__main__":

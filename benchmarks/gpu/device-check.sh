@@ -2,11 +2,13 @@
 # The GPU machine's check, run there from the repository root with benchmarks/gpu/pack/ carried along (built
 # here by benchmarks/gpu/pack.sh): no Java, Maven or network needed. Finds the CUDA libraries (driver, toolkit
 # or pip wheels), then writes to $OUT (default benchmarks/gpu/results/local):
-#   report.md        GPU, driver, libraries; parity of the 4 thesis models against the CPU engine; scan
-#                    throughput (29-factor model, step 50, >= 1M windows, tracks written) at 3 batch sizes;
-#                    PyTorch on the same GPU and windows, and the ratio
-#   throughput.tsv, torch.txt, nvidia-smi.txt, java.log
-# At most about 8 minutes. usage: benchmarks/gpu/device-check.sh [--quick]
+#   report.md        GPU, driver, libraries; Adam steps against the CPU's bits; parity of the 4 thesis models
+#                    against the CPU engine; the device trainer's gradient and 200 steps' losses against the CPU
+#                    trainer's, its training throughput (29-factor design, 1000 nt, batch 256 and 1000) beside
+#                    PyTorch training the same design on the same GPU; scan throughput (29-factor model, step 50,
+#                    >= 1M windows, tracks written) at 3 batch sizes beside PyTorch scoring the same windows
+#   throughput.tsv, training.txt, torch.txt, torch_train.txt, nvidia-smi.txt, java.log
+# At most about 9 minutes. usage: benchmarks/gpu/device-check.sh [--quick]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 PACK=benchmarks/gpu/pack
@@ -34,14 +36,18 @@ export LD_LIBRARY_PATH="$ZINFER_CUDA_PATH${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 (nvidia-smi; nvidia-smi --query-gpu=name,driver_version,memory.total,clocks.max.sm --format=csv) > "$OUT/nvidia-smi.txt" 2>&1
 echo "ZINFER_CUDA_PATH=$ZINFER_CUDA_PATH" > "$OUT/java.log"
 
-timeout 330 "$JAVA" -Xmx24g --add-modules jdk.incubator.vector -Dorg.bytedeco.javacpp.cachedir="$WORK/javacpp" -cp "$PACK/lib/*" \
+timeout 360 "$JAVA" -Xmx24g --add-modules jdk.incubator.vector -Dorg.bytedeco.javacpp.cachedir="$WORK/javacpp" -cp "$PACK/lib/*" \
     org.zinfer.gpu.DeviceCheck --pack "$PACK/data" --out "$OUT" --batches "$BATCHES" --copies "$COPIES" >> "$OUT/java.log" 2>&1
 echo "java exit $?" >> "$OUT/java.log"
 GENOME="$OUT/work/genome.fa"
-timeout 150 python3 benchmarks/gpu/torch_gpu.py "$PACK/data/multilabel_classification_convrnn_on_generated_data.h5" "$GENOME" \
+timeout 120 python3 benchmarks/gpu/torch_gpu.py "$PACK/data/multilabel_classification_convrnn_on_generated_data.h5" "$GENOME" \
     --step 50 --batches "$BATCHES" --check "$PACK/data/windows.bin" "$PACK/data/multilabel_classification_convrnn_on_generated_data.h5.f32" \
     > "$OUT/torch.txt" 2>&1
 echo "torch exit $?" >> "$OUT/torch.txt"
+for batch in 256 1000; do
+    timeout 30 python3 benchmarks/torch_train.py --device cuda --batch "$batch" --batches 20
+    echo "torch_train exit $?"
+done > "$OUT/torch_train.txt" 2>&1
 rm -rf "$OUT/work"
 
 [ -f "$OUT/report.md" ] || { echo "# zinfer device check: no report (see java.log)" > "$OUT/report.md"; tail -40 "$OUT/java.log" >> "$OUT/report.md"; }
@@ -64,5 +70,20 @@ rm -rf "$OUT/work"
             fi
         done
     fi
+    echo
+    echo "## Training beside PyTorch on the same GPU"
+    echo
+    echo '```'
+    cat "$OUT/torch_train.txt"
+    echo '```'
+    echo
+    echo "| batch | zinfer device trainer, windows/s | PyTorch, windows/s | zinfer / PyTorch |"
+    echo "|---|---|---|---|"
+    [ -f "$OUT/training.txt" ] && while read -r line; do
+        batch=$(sed -n 's/^train batch=\([0-9]*\) .*/\1/p' <<< "$line")
+        ours=$(sed -n 's/.*windows_per_s=\([0-9.]*\)$/\1/p' <<< "$line")
+        torch=$(sed -n "s/^torch_train device=cuda batch=$batch windows_per_s=\([0-9.]*\)$/\1/p" "$OUT/torch_train.txt")
+        [ -n "$torch" ] && awk -v b="$batch" -v z="$ours" -v t="$torch" 'BEGIN { printf "| %d | %.0f | %.0f | %.2f |\n", b, z, t, z / t }'
+    done < "$OUT/training.txt"
 } >> "$OUT/report.md"
 cat "$OUT/report.md"

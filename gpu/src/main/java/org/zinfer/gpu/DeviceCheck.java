@@ -40,11 +40,12 @@ import java.util.stream.Stream;
 
 /**
  * The GPU machine's check (benchmarks/gpu/device-check.sh runs it there, pack.sh runs it here on the host device):
- * parity of the device engine against the CPU engine's scores computed by {@link PackReference}, and throughput of
- * a scan (reading, encoding, scoring, writing tracks) at several batch sizes. Runs without ND4J. Writes
- * report.md and throughput.tsv; a section that fails is reported and the others still run.
+ * parity of the device engine against the CPU engine's scores computed by {@link PackReference}, of the device trainer
+ * against the CPU trainer's gradient and losses computed by {@link PackTraining}, training throughput, and throughput
+ * of a scan (reading, encoding, scoring, writing tracks) at several batch sizes. Runs without ND4J. Writes
+ * report.md, throughput.tsv and training.txt; a section that fails is reported and the others still run.
  * <p>usage: DeviceCheck --pack DIR --out DIR [--device cuda|host] [--batches 1024,4096] [--copies 25] [--bases N]
- * [--parity-windows N] [--scan-model FILE.h5] [--step 50]
+ * [--parity-windows N] [--scan-model FILE.h5] [--step 50] [--train-steps 200] [--train-batches 256,1000] [--train-seconds 10]
  */
 public final class DeviceCheck {
     private static final double PARITY = 1e-4;
@@ -63,7 +64,8 @@ public final class DeviceCheck {
 
     public static void main(String[] args) throws IOException {
         Map<String, String> options = new HashMap<>(Map.of("device", "cuda", "batches", "1024,4096,16384", "copies", "25",
-                "parity-windows", "2048", "scan-model", "multilabel_classification_convrnn_on_generated_data.h5", "step", "50"));
+                "parity-windows", "2048", "scan-model", "multilabel_classification_convrnn_on_generated_data.h5", "step", "50",
+                "train-steps", "200", "train-batches", "256,1000", "train-seconds", "10"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
@@ -85,6 +87,9 @@ public final class DeviceCheck {
         check.report.addAll(header);
         check.section("adam", check::adam);
         check.section("parity", check::parity);
+        check.section("training: gradient parity", () -> check.training().gradientParity(check.report));
+        check.section("training: losses", () -> check.training().losses(check.pack, Integer.parseInt(options.get("train-steps")), check.report));
+        check.section("training: throughput", check::trainingThroughput);
         check.section("throughput", check::throughput);
         System.out.println(String.join("\n", check.report));
     }
@@ -175,6 +180,17 @@ public final class DeviceCheck {
             report.add((differing == 0 ? "- " : "- FAILS: ") + "3 Adam steps over " + count + " parameters: " + differing
                     + " differ from the CPU's in any bit (largest difference " + largest + ")");
         }
+    }
+
+    private TrainingCheck training() throws IOException {
+        return new TrainingCheck(pack, devices.get(0));
+    }
+
+    /** Training throughput at each batch size, also into training.txt for device-check.sh's table beside PyTorch's. */
+    private void trainingThroughput() throws IOException {
+        List<Integer> batches = Stream.of(options.get("train-batches").split(",")).map(b -> Integer.parseInt(b.strip())).toList();
+        List<String> lines = training().throughput(batches, Double.parseDouble(options.get("train-seconds")), report);
+        Files.write(out.resolve("training.txt"), lines);
     }
 
     /** Each model's scores of the reference windows against the CPU engine's. */

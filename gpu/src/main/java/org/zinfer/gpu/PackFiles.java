@@ -1,6 +1,8 @@
 package org.zinfer.gpu;
 
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.model.Architecture;
+import org.zinfer.scoring.model.Architectures;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +22,47 @@ final class PackFiles {
     static final String REFERENCE = "reference.tsv";
 
     private PackFiles() {
+    }
+
+    /**
+     * The training section's settings and files: the 29-factor design at 1000 nt trained from its first parameters
+     * (seed), the gradient of the first parityWindows windows, then steps of batch windows taken in order, cycling.
+     */
+    record Training(int windows, int parityWindows, int batch, int steps, double learningRate, double beta1, long seed) {
+        static final Training DEFAULT = new Training(1600, 16, 32, 200, 0.001, 0.95, 1);
+        static final String WINDOWS = "training-windows.bin";
+        /** [window][factor], little-endian floats. */
+        static final String LABELS = "training-labels.f32";
+        /** Every variable's first values, one after another in VARIABLES' order. */
+        static final String PARAMETERS = "training-parameters.f32";
+        static final String GRADIENT = "training-gradient.f32";
+        /** Per variable ("layer_key"): its number of values. */
+        static final String VARIABLES = "training-variables.tsv";
+        /** Per step: the CPU trainer's loss of its batch. */
+        static final String LOSSES = "training-loss.tsv";
+
+        Architecture architecture(int outputs) {
+            return Architectures.build(Architectures.CONVRNN, Architectures.Sizes.thesis(Architectures.CONVRNN, outputs), LENGTH, outputs);
+        }
+
+        /** The first window of step s (from 1). */
+        int firstWindow(int step) {
+            return (step - 1) * batch % windows;
+        }
+
+        /** Windows [from, from + count) of the codes as one-hot floats, channels first, [count][4][LENGTH]. */
+        static float[] inputs(byte[] codes, int from, int count) {
+            float[] x = new float[count * OneHot.CHANNELS * LENGTH];
+            for (int n = 0; n < count; n++) {
+                for (int t = 0; t < LENGTH; t++) {
+                    int code = codes[(from + n) * LENGTH + t];
+                    if (code >= 0) {
+                        x[(n * OneHot.CHANNELS + code) * LENGTH + t] = 1f;
+                    }
+                }
+            }
+            return x;
+        }
     }
 
     /** count windows spread evenly over the slice, as channel codes. */

@@ -24,16 +24,16 @@ __device__ long long zinfer_thread() {
     return (long long) blockIdx.x * blockDim.x + threadIdx.x;
 }
 
-// The pooled output this thread computes: window w, position p, lane v; false past the last one.
-__device__ bool zinfer_pooled(int windows, int pooled, int width, int* w, int* p, int* v) {
+// The value of a [windows][rows][width] array this thread computes: window w, row r, lane v; false past the last one.
+__device__ bool zinfer_cell(int windows, int rows, int width, int* w, int* r, int* v) {
     long long index = zinfer_thread();
-    if (index >= (long long) windows * pooled * width) {
+    if (index >= (long long) windows * rows * width) {
         return false;
     }
     *v = (int) (index % width);
     long long rest = index / width;
-    *p = (int) (rest % pooled);
-    *w = (int) (rest / pooled);
+    *r = (int) (rest % rows);
+    *w = (int) (rest / rows);
     return true;
 }
 
@@ -47,7 +47,7 @@ extern "C" __global__ void lookup_convolution(const signed char* codes, int wind
                                               const float* bias, int kind, float alpha,
                                               float* out, int outLead, int outStride) {
     int w, p, v;
-    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
+    if (!zinfer_cell(windows, pooled, width, &w, &p, &v)) {
         return;
     }
     const signed char* window = codes + (long long) w * length;
@@ -69,7 +69,7 @@ extern "C" __global__ void pool_activate(const float* in, int windows, int inStr
                                          const float* bias, int kind, float alpha,
                                          float* out, int outLead, int outStride) {
     int w, p, v;
-    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
+    if (!zinfer_cell(windows, pooled, width, &w, &p, &v)) {
         return;
     }
     float best = NEGATIVE_INFINITY;
@@ -168,14 +168,10 @@ extern "C" __global__ void unfold_rows(const float* in, int windows, int length,
 // One thread per input value: window w, position t, channel c; the taps in order.
 extern "C" __global__ void fold_rows(const float* in, int windows, int length, int channels, int kernel, int leftPad,
                                      int convolved, float* out) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * length * channels) {
+    int w, t, c;
+    if (!zinfer_cell(windows, length, channels, &w, &t, &c)) {
         return;
     }
-    int c = (int) (index % channels);
-    long long rest = index / channels;
-    int t = (int) (rest % length);
-    int w = (int) (rest / length);
     float sum = 0.0f;
     for (int j = 0; j < kernel; j++) {
         int r = t + leftPad - j;
@@ -183,13 +179,13 @@ extern "C" __global__ void fold_rows(const float* in, int windows, int length, i
             sum += in[(((long long) w * convolved + r) * kernel + j) * channels + c];
         }
     }
-    out[index] = sum;
+    out[((long long) w * length + t) * channels + c] = sum;
 }
 
 extern "C" __global__ void pool_keep(const float* in, int windows, int inStride, int pool, int pooled, int width,
                                      const float* bias, int kind, float alpha, float* out, float* winners) {
     int w, p, v;
-    if (!zinfer_pooled(windows, pooled, width, &w, &p, &v)) {
+    if (!zinfer_cell(windows, pooled, width, &w, &p, &v)) {
         return;
     }
     const float* first = in + ((long long) w * inStride + p * pool) * width + v;
@@ -208,21 +204,17 @@ extern "C" __global__ void pool_keep(const float* in, int windows, int inStride,
 // One thread per row value of the convolution's gradient: window w, row r, lane v.
 extern "C" __global__ void unpool(const float* gradient, const float* winners, int windows, int inStride, int pool, int pooled,
                                   int width, float* out) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * inStride * width) {
+    int w, r, v;
+    if (!zinfer_cell(windows, inStride, width, &w, &r, &v)) {
         return;
     }
-    int v = (int) (index % width);
-    long long rest = index / width;
-    int r = (int) (rest % inStride);
-    int w = (int) (rest / inStride);
     int p = r / pool;
     float value = 0.0f;
     if (p < pooled) {
         long long at = ((long long) w * pooled + p) * width + v;
         value = (int) winners[at] == r - p * pool ? gradient[at] : 0.0f;
     }
-    out[index] = value;
+    out[((long long) w * inStride + r) * width + v] = value;
 }
 
 __device__ float zinfer_derivative(float a, int kind, float alpha) {

@@ -68,16 +68,19 @@ public final class HostDevice implements Device {
             float[] x = f(a);
             float[] y = f(b);
             float[] z = f(c);
+            float[] sums = new float[n];
             for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    float sum = 0;
-                    for (int l = 0; l < k; l++) {
-                        long at = transposeA ? (long) l * lda + i : (long) i * lda + l;
-                        long bt = transposeB ? (long) j * ldb + l : (long) l * ldb + j;
-                        sum += x[(int) (aOffset + at)] * y[(int) (bOffset + bt)];
+                // row i's sums, each over l in order (the loop order only lets the inner loop run along B's rows)
+                Arrays.fill(sums, 0f);
+                for (int l = 0; l < k; l++) {
+                    float left = x[(int) (aOffset + (transposeA ? (long) l * lda + i : (long) i * lda + l))];
+                    for (int j = 0; j < n; j++) {
+                        sums[j] += left * y[(int) (bOffset + (transposeB ? (long) j * ldb + l : (long) l * ldb + j))];
                     }
+                }
+                for (int j = 0; j < n; j++) {
                     int at = (int) (cOffset + (long) i * ldc + j);
-                    z[at] = accumulate ? z[at] + sum : sum;
+                    z[at] = accumulate ? z[at] + sums[j] : sums[j];
                 }
             }
         }

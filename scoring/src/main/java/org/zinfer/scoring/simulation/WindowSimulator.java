@@ -8,6 +8,7 @@ import org.zinfer.scoring.engine.ProgressMeter;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.BiConsumer;
 
 /**
  * Simulated training windows: background sequence with instances of chosen motifs implanted. In each
@@ -51,6 +52,11 @@ public final class WindowSimulator {
     }
 
     public void simulate(WindowDatasetWriter writer, ProgressMeter progress) {
+        simulate(writer::add, progress);
+    }
+
+    /** Each window in turn: its bases and which factors it holds. */
+    public void simulate(BiConsumer<byte[], boolean[]> windows, ProgressMeter progress) {
         for (int i = 0; i < settings.windows(); i++) {
             Random random = new Random(settings.seed() * 0x9E3779B97F4A7C15L + i);
             byte[] bases = background.draw(random, settings.windowLength());
@@ -65,7 +71,7 @@ public final class WindowSimulator {
                     present[k] |= MotifImplanter.implant(bases, taken, 0, bases.length, k, motifs.get(k), random) != null;
                 }
             }
-            writer.add(bases, present);
+            windows.accept(bases, present);
             progress.advance(1);
         }
     }

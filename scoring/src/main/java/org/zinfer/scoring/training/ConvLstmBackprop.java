@@ -110,23 +110,9 @@ final class ConvLstmBackprop {
     double gradient(float[] channelsFirst, float[] labels, int batch) {
         float[] p = forward(channelsFirst, batch, true, null);
         float[] gradient = new float[batch * outputs()];
-        double loss = crossEntropy(p, labels, batch, batch * outputs(), gradient);
+        double loss = HostSteps.crossEntropy(p, labels, batch, batch * outputs(), gradient);
         backward(gradient);
         return loss;
-    }
-
-    /**
-     * The mean over windows of the summed cross-entropy of size probabilities against their labels, and into gradient
-     * its gradient with respect to the sigmoid output layer's pre-activation, (p - label) / batch.
-     */
-    static double crossEntropy(float[] p, float[] labels, int batch, int size, float[] gradient) {
-        double loss = 0;
-        for (int i = 0; i < size; i++) {
-            double q = Math.min(Math.max(p[i], 1e-7), 1 - 1e-7);
-            loss -= labels[i] * Math.log(q) + (1 - labels[i]) * Math.log(1 - q);
-            gradient[i] = (p[i] - labels[i]) / batch;
-        }
-        return loss / batch;
     }
 
     /** From the gradient of the output layer's pre-activation back through every stage, setting the parameters' gradients. */
@@ -200,20 +186,6 @@ final class ConvLstmBackprop {
 
     private float[] positionsFirst(float[] channelsFirst, int batch) {
         positionsFirst = ConvolutionStage.grow(positionsFirst, batch * windowLength * OneHot.CHANNELS);
-        return positionsFirst(channelsFirst, batch, windowLength, positionsFirst);
-    }
-
-    /** Windows given channels first, [batch][4][length], into x positions first, [batch][length][4]; returns x. */
-    static float[] positionsFirst(float[] channelsFirst, int batch, int windowLength, float[] x) {
-        int channels = OneHot.CHANNELS;
-        for (int n = 0; n < batch; n++) {
-            for (int c = 0; c < channels; c++) {
-                int from = (n * channels + c) * windowLength;
-                for (int t = 0; t < windowLength; t++) {
-                    x[(n * windowLength + t) * channels + c] = channelsFirst[from + t];
-                }
-            }
-        }
-        return x;
+        return HostSteps.positionsFirst(channelsFirst, batch, windowLength, positionsFirst);
     }
 }

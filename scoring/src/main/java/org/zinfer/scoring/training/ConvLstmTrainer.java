@@ -66,14 +66,14 @@ public final class ConvLstmTrainer implements BatchTrainer {
     }
 
     /** The gradient of the batch's loss, variable by variable ("layer_key"), after {@link #fit} or {@link #gradient}. */
-    Map<String, float[]> gradients() {
+    public Map<String, float[]> gradients() {
         Map<String, float[]> result = new LinkedHashMap<>();
         variables.forEach(v -> result.put(v.layer + "_" + v.key, Arrays.copyOf(v.gradients(), v.size())));
         return result;
     }
 
     /** The loss and its gradient for one batch, without a step. */
-    double gradient(float[] inputs, float[] labels, int batch) {
+    public double gradient(float[] inputs, float[] labels, int batch) {
         Sgemm.threads(threads);
         return backprop.gradient(inputs, labels, batch);
     }

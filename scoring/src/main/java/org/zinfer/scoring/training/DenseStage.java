@@ -101,19 +101,9 @@ final class DenseStage {
     }
 
     private float[] dropInputs(int size) {
-        float[] drawn = dropoutMask(random, dropout, size);
+        float[] drawn = HostSteps.dropoutMask(random, dropout, size);
         for (int i = 0; i < size; i++) {
             input.heap[i] *= drawn[i];
-        }
-        return drawn;
-    }
-
-    /** The next size factors of inverted dropout at this rate from the random stream: 0, or 1 / (1 - rate). */
-    static float[] dropoutMask(SplittableRandom random, double rate, int size) {
-        float[] drawn = new float[size];
-        float kept = (float) (1 / (1 - rate));
-        for (int i = 0; i < size; i++) {
-            drawn[i] = random.nextDouble() < rate ? 0f : kept;
         }
         return drawn;
     }

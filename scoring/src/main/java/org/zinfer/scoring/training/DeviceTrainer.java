@@ -123,7 +123,7 @@ public final class DeviceTrainer implements BatchTrainer {
     public double gradient(float[] inputs, float[] labels, int batch) {
         float[] p = forward(inputs, batch);
         float[] gradient = new float[batch * outputs()];
-        double loss = ConvLstmBackprop.crossEntropy(p, labels, batch, gradient.length, gradient);
+        double loss = HostSteps.crossEntropy(p, labels, batch, gradient.length, gradient);
         stream.upload(gradient, gradient.length, lossGradient);
         backward(batch);
         return loss;
@@ -135,7 +135,7 @@ public final class DeviceTrainer implements BatchTrainer {
 
     private float[] forward(float[] channelsFirst, int batch) {
         reserve(batch);
-        float[] x = ConvLstmBackprop.positionsFirst(channelsFirst, batch, windowLength, new float[batch * windowLength * OneHot.CHANNELS]);
+        float[] x = HostSteps.positionsFirst(channelsFirst, batch, windowLength, new float[batch * windowLength * OneHot.CHANNELS]);
         stream.upload(x, x.length, input);
         Buffer activations = input;
         for (Convolution c : convolutions) {
@@ -197,7 +197,7 @@ public final class DeviceTrainer implements BatchTrainer {
     }
 
     /** The gradient of the last batch by variable ("layer_key"), as {@link ConvLstmTrainer#gradients()} gives it. */
-    Map<String, float[]> gradients() {
+    public Map<String, float[]> gradients() {
         Map<String, float[]> result = new LinkedHashMap<>();
         download(v -> v.gradient).forEach((name, values) -> result.put(name.toString(), values));
         return result;
@@ -466,7 +466,7 @@ public final class DeviceTrainer implements BatchTrainer {
         Buffer forward(Buffer x, int batch) {
             input = x;
             if (dropout > 0) {
-                float[] drawn = DenseStage.dropoutMask(random, dropout, batch * inputs);
+                float[] drawn = HostSteps.dropoutMask(random, dropout, batch * inputs);
                 stream.upload(drawn, drawn.length, mask);
                 stream.multiplyElements(x, mask, dropped, drawn.length);
                 input = dropped;
