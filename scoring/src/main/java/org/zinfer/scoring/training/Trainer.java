@@ -115,23 +115,25 @@ public final class Trainer {
         long lastSave = started;
         int epoch = state.epoch();
         Nd4j.getRandom().setSeed(settings.seed() + epoch * 7919L + state.batch());
-        ShuffledBatches batches = new ShuffledBatches(train, settings.batchSize(), settings.seed(), epoch, settings.augmentation());
         ProgressMeter progress = new ProgressMeter(log, "windows of epoch " + (epoch + 1), train.size(), 30);
         double lossSum = state.epochLossSum();
         long windows = state.epochWindows();
-        for (long b = 0; batches.hasNext(); b++) {
-            Examples.Rows rows = batches.next();
-            if (b < state.batch()) {
+        try (ReadAhead<Examples.Rows> batches = new ReadAhead<>(new ShuffledBatches(train, settings.batchSize(), settings.seed(), epoch,
+                settings.augmentation()))) {
+            for (long b = 0; batches.hasNext(); b++) {
+                Examples.Rows rows = batches.next();
+                if (b < state.batch()) {
+                    progress.advance(rows.count());
+                    continue;
+                }
+                lossSum += step(rows) / train.factors() * rows.count();
+                windows += rows.count();
                 progress.advance(rows.count());
-                continue;
-            }
-            lossSum += step(rows) / train.factors() * rows.count();
-            windows += rows.count();
-            progress.advance(rows.count());
-            if ((System.nanoTime() - lastSave) / 60e9 >= settings.checkpointMinutes() && batches.hasNext()) {
-                sync();
-                save(state.inEpoch(b + 1, lossSum, windows));
-                lastSave = System.nanoTime();
+                if ((System.nanoTime() - lastSave) / 60e9 >= settings.checkpointMinutes() && batches.hasNext()) {
+                    sync();
+                    save(state.inEpoch(b + 1, lossSum, windows));
+                    lastSave = System.nanoTime();
+                }
             }
         }
         sync();

@@ -221,6 +221,7 @@ public final class TrainingRun {
         flags.put("learning_rate", request.learningRate());
         flags.put("beta1", request.beta1());
         flags.put("engine", request.fastEngine() ? "fast" : "reference");
+        flags.put("device", request.device() != null || !Backend.isCpu() ? "gpu" : "cpu");
         flags.putPOJO("settings", request.settings());
         List<EpochRecord> history = trained.history();
         json.putPOJO("epochs", history);

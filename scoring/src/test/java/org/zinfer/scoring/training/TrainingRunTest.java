@@ -8,12 +8,15 @@ import org.zinfer.formats.dataset.WindowDatasetWriter;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.scoring.bundle.ModelBundle;
 import org.zinfer.scoring.bundle.ModelLoader;
+import org.zinfer.scoring.device.Device;
+import org.zinfer.scoring.device.HostDevice;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.evaluation.DatasetScores;
 import org.zinfer.scoring.evaluation.FactorMetrics;
 import org.zinfer.scoring.inference.GraphScorer;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
+import org.zinfer.scoring.model.NetworkBuilder;
 import org.zinfer.scoring.simulation.Background;
 import org.zinfer.scoring.simulation.WindowSimulator;
 
@@ -67,9 +70,14 @@ class TrainingRunTest {
     }
 
     private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design, Augmentation augmentation) {
+        return request(train, transferFrom, output, epochs, design, augmentation, null);
+    }
+
+    private TrainingRun.Request request(Path train, Path transferFrom, Path output, int epochs, String design, Augmentation augmentation,
+                                        Device device) {
         Architectures.Sizes sizes = new Architectures.Sizes(List.of(8, 8), List.of(6, 3), 4, 8, 8, 0);
         return new TrainingRun.Request(train, null, 0.1, design, k -> sizes, transferFrom, 0.2, true, null,
-                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test", null);
+                0.01, 0.9, new Trainer.Settings(epochs, 50, 10, 1, 10, augmentation), 2, true, output, "test", device);
     }
 
     /** Augmentation is recorded with the model; a frozen trunk, whose features are computed once, refuses it. */
@@ -163,5 +171,21 @@ class TrainingRunTest {
         FactorMetrics learned = testMetrics(trained, test);
         assertTrue(Math.max(learned.rocAuc()[0], learned.rocAuc()[1]) > 0.95 && learned.meanRocAuc() > 0.7,
                 "learns the motifs: test AUC " + java.util.Arrays.toString(learned.rocAuc()) + "\n" + log);
+    }
+
+    /** A run on a device (the plain-Java host device) takes the CPU trainer's steps: the same epochs, to rounding. */
+    @Test
+    void theDeviceTrainerTrainsAsTheCpuTrainerDoes() {
+        Path train = simulate("train.h5", 600, 1, List.of("A", "B"), "GATTACATGTAATC", "CCGCTTAAGCGG");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        FactorModel onCpu = new TrainingRun(request(train, null, dir.resolve("cpu.zinfer"), 2, Architectures.CONVRNN), new PrintStream(log)).run();
+        FactorModel onDevice = new TrainingRun(request(train, null, dir.resolve("device.zinfer"), 2, Architectures.CONVRNN, Augmentation.NONE,
+                new HostDevice()), new PrintStream(log)).run();
+        assertTrue(log.toString().contains("training with zinfer device trainer (host device"), log.toString());
+        assertTrue(onDevice.metadata().training().contains("\"device\":\"gpu\""), onDevice.metadata().training());
+        double difference = onCpu.network().params().sub(onDevice.network().params()).amaxNumber().doubleValue();
+        assertTrue(difference < 1e-4, "largest parameter difference " + difference);
+        assertTrue(onCpu.network().params().sub(NetworkBuilder.build(onCpu.metadata().architecture(), 1, 0.01, 0.9).params())
+                .amaxNumber().doubleValue() > 1e-2, "training moved the parameters");
     }
 }
