@@ -2,6 +2,7 @@ package org.zinfer.cli;
 
 import org.zinfer.formats.InputException;
 import org.zinfer.scoring.bundle.Version;
+import org.zinfer.scoring.compute.OpenBlasCore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -72,7 +73,8 @@ public final class Main {
      * ND4J's OpenMP threads spin while waiting unless OMP_WAIT_POLICY=PASSIVE is set before the native library
      * loads; with few cores that makes the BiLSTM several times slower. The variable can only be set for a new
      * process, so the launcher runs the same command again in a child JVM with it set, and with the JDK's
-     * Vector API module (SIMD exp and tanh for the LSTM gates), which a jar manifest cannot add.
+     * Vector API module (SIMD exp and tanh for the LSTM gates), which a jar manifest cannot add. OpenBLAS's kernels
+     * are chosen the same way, once, when it loads ({@link OpenBlasCore}).
      */
     private static int relaunchWithPassiveOpenMp(String[] args) {
         List<String> command = new ArrayList<>();
@@ -93,6 +95,7 @@ public final class Main {
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).inheritIO().redirectError(ProcessBuilder.Redirect.PIPE);
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        OpenBlasCore.forThisCpu().ifPresent(core -> builder.environment().putIfAbsent("OPENBLAS_CORETYPE", core));
         try {
             Process child = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(child::destroy));

@@ -2,6 +2,7 @@ package org.zinfer.scoring.kernels;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.zinfer.scoring.model.Activation;
@@ -50,6 +51,20 @@ public final class Simd {
             case TANH -> (float) Math.tanh(x);
             case SOFTMAX -> throw new IllegalArgumentException("softmax is not element-wise");
         };
+    }
+
+    /**
+     * v.intoArray(a, at, mask) as a whole-vector store: the lanes outside the mask are written back as they were
+     * read, so the array holds the same bits, but without the lane-by-lane fallback JDK 17 takes for a partial
+     * mask. a must hold a whole vector from at (callers keep a vector of slack after their last row); one thread
+     * writes the array at a time.
+     */
+    public static void intoArray(FloatVector v, float[] a, int at, VectorMask<Float> mask) {
+        if (mask.allTrue()) {
+            v.intoArray(a, at);
+        } else {
+            FloatVector.fromArray(SPECIES, a, at).blend(v, mask).intoArray(a, at);
+        }
     }
 
     public static FloatVector sigmoid(FloatVector x) {

@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * An LSTM returning its final state, or two of them reading the sequence in opposite directions with their
  * final states side by side, forward and backward (through time) over a batch, keeping what the backward pass
- * needs; each step's arithmetic is {@link LstmCell}'s, as in the inference engine.
+ * needs; each step's arithmetic is {@link LstmCell}'s, as in the inference engine. Rows are not padded to whole
+ * vectors: the arrays the steps store into keep a vector of slack after their last row, so that a row's last,
+ * partial vector is stored whole ({@link Simd#intoArray}).
  */
 final class LstmStage {
     private static final int LANES = Simd.SPECIES.length();
@@ -105,11 +107,11 @@ final class LstmStage {
         Sgemm.multiply(rows, gates, channels, sequence.device, 0, channels, direction.input.value.device, 0, gates,
                 0f, direction.projection.device, 0, gates);
         float[] z = direction.projection.pull(rows * gates).heap;
-        direction.gates = ConvolutionStage.grow(direction.gates, rows * gates);
-        direction.cells = ConvolutionStage.grow(direction.cells, rows * units);
-        direction.tanhCells = ConvolutionStage.grow(direction.tanhCells, rows * units);
-        float[] previous = direction.previousHidden.ensure((long) rows * units).heap;
-        float[] h = direction.hidden.ensure((long) batch * units).heap;
+        direction.gates = ConvolutionStage.grow(direction.gates, rows * gates + LANES);
+        direction.cells = ConvolutionStage.grow(direction.cells, rows * units + LANES);
+        direction.tanhCells = ConvolutionStage.grow(direction.tanhCells, rows * units + LANES);
+        float[] previous = direction.previousHidden.ensure((long) rows * units + LANES).heap;
+        float[] h = direction.hidden.ensure((long) batch * units + LANES).heap;
         Arrays.fill(h, 0, batch * units, 0f);
         float[] recurrentProduct = direction.step.ensure((long) batch * gates).heap;
         float[] b = direction.bias.values();
@@ -154,8 +156,8 @@ final class LstmStage {
             FloatVector x = FloatVector.fromArray(Simd.SPECIES, z, zAt + k, in)
                     .add(FloatVector.fromArray(Simd.SPECIES, b, k, in))
                     .add(FloatVector.fromArray(Simd.SPECIES, recurrentProduct, stepAt + k, in));
-            LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k))
-                    .intoArray(gates, zAt + k, in);
+            Simd.intoArray(LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, gateScale, k), FloatVector.fromArray(Simd.SPECIES, gateShift, k)),
+                    gates, zAt + k, in);
         }
     }
 
@@ -169,10 +171,10 @@ final class LstmStage {
         FloatVector i = FloatVector.fromArray(Simd.SPECIES, a, zAt + 3 * units + u, in);
         FloatVector c = LstmCell.cell(g, f, i, before < 0 ? FloatVector.zero(Simd.SPECIES) : FloatVector.fromArray(Simd.SPECIES, direction.cells, before + u, in));
         FloatVector tc = Simd.tanh(c);
-        c.intoArray(direction.cells, row * units + u, in);
-        tc.intoArray(direction.tanhCells, row * units + u, in);
-        FloatVector.fromArray(Simd.SPECIES, h, hAt, in).intoArray(previous, row * units + u, in);
-        LstmCell.hidden(o, tc).intoArray(h, hAt, in);
+        Simd.intoArray(c, direction.cells, row * units + u, in);
+        Simd.intoArray(tc, direction.tanhCells, row * units + u, in);
+        Simd.intoArray(FloatVector.fromArray(Simd.SPECIES, h, hAt, in), previous, row * units + u, in);
+        Simd.intoArray(LstmCell.hidden(o, tc), h, hAt, in);
     }
 
     /**
@@ -229,9 +231,9 @@ final class LstmStage {
     private float[] throughTime(Direction direction, float[] featureGradient, int featureOffset, int through) {
         int gates = 4 * units;
         int rows = batch * steps;
-        float[] dz = projectionGradient.ensure((long) rows * gates).heap;
-        float[] dh = new float[batch * units];
-        float[] dc = new float[batch * units];
+        float[] dz = projectionGradient.ensure((long) rows * gates + LANES).heap;
+        float[] dh = new float[batch * units + LANES];
+        float[] dc = new float[batch * units + LANES];
         for (int n = 0; n < batch; n++) {
             System.arraycopy(featureGradient, n * features() + featureOffset, dh, n * units, units);
         }
@@ -273,11 +275,11 @@ final class LstmStage {
         FloatVector previous = before < 0 ? FloatVector.zero(Simd.SPECIES) : FloatVector.fromArray(Simd.SPECIES, direction.cells, before + u, in);
         FloatVector dhv = FloatVector.fromArray(Simd.SPECIES, dh, cell, in);
         FloatVector dcell = FloatVector.fromArray(Simd.SPECIES, dc, cell, in).add(dhv.mul(o).mul(tc.mul(tc).neg().add(1f)));
-        dcell.mul(i).mul(g.mul(g).neg().add(1f)).intoArray(dz, at + u, in);
-        dcell.mul(previous).mul(f).mul(f.neg().add(1f)).intoArray(dz, at + units + u, in);
-        dhv.mul(tc).mul(o).mul(o.neg().add(1f)).intoArray(dz, at + 2 * units + u, in);
-        dcell.mul(g).mul(i).mul(i.neg().add(1f)).intoArray(dz, at + 3 * units + u, in);
-        dcell.mul(f).intoArray(dc, cell, in);
+        Simd.intoArray(dcell.mul(i).mul(g.mul(g).neg().add(1f)), dz, at + u, in);
+        Simd.intoArray(dcell.mul(previous).mul(f).mul(f.neg().add(1f)), dz, at + units + u, in);
+        Simd.intoArray(dhv.mul(tc).mul(o).mul(o.neg().add(1f)), dz, at + 2 * units + u, in);
+        Simd.intoArray(dcell.mul(g).mul(i).mul(i.neg().add(1f)), dz, at + 3 * units + u, in);
+        Simd.intoArray(dcell.mul(f), dc, cell, in);
     }
 
     private void parameterGradients(Direction direction, float[] dz) {
