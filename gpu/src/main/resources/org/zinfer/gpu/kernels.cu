@@ -37,6 +37,12 @@ __device__ bool zinfer_cell(int windows, int rows, int width, int* w, int* r, in
     return true;
 }
 
+// The LSTM unit this thread computes: window w, unit u; false past the last one.
+__device__ bool zinfer_unit(int windows, int units, int* w, int* u) {
+    int step;
+    return zinfer_cell(windows, 1, units, w, &step, u);
+}
+
 __device__ void zinfer_store(float* out, int w, int p, int v, int width, int outLead, int outStride, float best,
                              const float* bias, int kind, float alpha) {
     out[((long long) w * outStride + outLead + p) * width + v] = zinfer_activate(best + bias[v], kind, alpha);
@@ -83,12 +89,10 @@ extern "C" __global__ void pool_activate(const float* in, int windows, int inStr
 extern "C" __global__ void lstm_step(int windows, int units, float* z, int zStride, long long zOffset, const float* bias,
                                      float* cells, int cellStride, int cellOffset,
                                      float* hidden, int hiddenStride, int hiddenOffset) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * units) {
+    int w, u;
+    if (!zinfer_unit(windows, units, &w, &u)) {
         return;
     }
-    int u = (int) (index % units);
-    int w = (int) (index / units);
     const float* pre = z + (long long) w * zStride + zOffset + u;
     float g = tanhf(pre[0] + bias[u]);
     float f = zinfer_sigmoid(pre[units] + bias[units + u]);
@@ -248,12 +252,10 @@ __device__ float zinfer_tanh_by_sigmoid(float x) {
 extern "C" __global__ void lstm_forward(int windows, int units, int steps, int time, int previousTime, const float* projection,
                                         const float* bias, const float* recurrent, float* gates, float* cells, float* tanhCells,
                                         float* previousHidden, float* hidden, int hiddenStride, int hiddenOffset) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * units) {
+    int w, u;
+    if (!zinfer_unit(windows, units, &w, &u)) {
         return;
     }
-    int u = (int) (index % units);
-    int w = (int) (index / units);
     long long row = (long long) w * steps + time;
     long long at = row * 4 * units + u;
     float a[4];
@@ -278,12 +280,10 @@ extern "C" __global__ void lstm_forward(int windows, int units, int steps, int t
 extern "C" __global__ void lstm_backward(int windows, int units, int steps, int time, int previousTime, const float* gates,
                                          const float* cells, const float* tanhCells, const float* hiddenGradient,
                                          int hiddenStride, int hiddenOffset, float* cellGradient, float* projectionGradient) {
-    long long index = zinfer_thread();
-    if (index >= (long long) windows * units) {
+    int w, u;
+    if (!zinfer_unit(windows, units, &w, &u)) {
         return;
     }
-    int u = (int) (index % units);
-    int w = (int) (index / units);
     long long row = (long long) w * steps + time;
     long long at = row * 4 * units + u;
     float g = gates[at];
@@ -293,10 +293,10 @@ extern "C" __global__ void lstm_backward(int windows, int units, int steps, int 
     float tc = tanhCells[row * units + u];
     float before = previousTime < 0 ? 0.0f : cells[((long long) w * steps + previousTime) * units + u];
     float dh = hiddenGradient[(long long) w * hiddenStride + hiddenOffset + u];
-    float dc = cellGradient[index] + dh * o * (1.0f - tc * tc);
+    float dc = cellGradient[(long long) w * units + u] + dh * o * (1.0f - tc * tc);
     projectionGradient[at] = dc * i * (1.0f - g * g);
     projectionGradient[at + units] = dc * before * f * (1.0f - f);
     projectionGradient[at + 2 * units] = dh * tc * o * (1.0f - o);
     projectionGradient[at + 3 * units] = dc * g * i * (1.0f - i);
-    cellGradient[index] = dc * f;
+    cellGradient[(long long) w * units + u] = dc * f;
 }

@@ -1,9 +1,10 @@
 package org.zinfer.scoring.training;
 
+import org.zinfer.scoring.engine.Futures;
+
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -44,17 +45,7 @@ final class ReadAhead<T> implements Iterator<T>, AutoCloseable {
     }
 
     private Optional<T> await() {
-        try {
-            return pending.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading ahead", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Futures.await(pending, "reading ahead");
     }
 
     @Override
