@@ -12,7 +12,6 @@ import org.zinfer.scoring.device.Device;
 import org.zinfer.scoring.device.DeviceStream;
 import org.zinfer.scoring.device.HostDevice;
 import org.zinfer.scoring.engine.ProgressMeter;
-import org.zinfer.scoring.engine.ScoreSink;
 import org.zinfer.scoring.engine.ScoringEngine;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.inference.DeviceScorer;

@@ -5,9 +5,7 @@ import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.encoding.Span;
 import org.zinfer.scoring.kernels.ConvolutionBlocks;
 import org.zinfer.scoring.kernels.SharedRows;
-import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
-import org.zinfer.scoring.model.LayerSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;
