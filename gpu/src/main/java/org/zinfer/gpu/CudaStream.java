@@ -34,6 +34,8 @@ final class CudaStream implements DeviceStream {
     private long pinnedCodesSize;
     private FloatPointer pinnedScores = new FloatPointer();
     private long pinnedScoresSize;
+    private FloatPointer pinnedFloats = new FloatPointer();
+    private long pinnedFloatsSize;
 
     private record Memory(Pointer pointer) implements Buffer {
         long address(long offset, int elementSize) {
@@ -113,9 +115,15 @@ final class CudaStream implements DeviceStream {
     @Override
     public void upload(float[] values, int count, Buffer target) {
         device.bind();
+        // the queued work may still read the target, and the pinned buffer's last copy: wait for both
         Cuda.check(cudart.cudaStreamSynchronize(stream), "cudaStreamSynchronize");
-        Cuda.check(cudart.cudaMemcpy(((Memory) target).pointer, new FloatPointer(values).limit(count), (long) count * Float.BYTES,
-                cudart.cudaMemcpyHostToDevice), "cudaMemcpy");
+        if (pinnedFloatsSize < count) {
+            pinnedFloats = (FloatPointer) pinned(pinnedFloats, (long) count * Float.BYTES, new FloatPointer());
+            pinnedFloatsSize = count;
+        }
+        pinnedFloats.position(0).put(values, 0, count);
+        Cuda.check(cudart.cudaMemcpyAsync(((Memory) target).pointer, pinnedFloats, (long) count * Float.BYTES, cudart.cudaMemcpyHostToDevice,
+                stream), "cudaMemcpyAsync");
     }
 
     /** A row-major product is its column-major transpose, C^T = op(B)^T op(A)^T: the stored matrices swap places. */
@@ -269,7 +277,7 @@ final class CudaStream implements DeviceStream {
         for (Pointer pointer : allocations) {
             cudart.cudaFree(pointer);
         }
-        for (Pointer host : List.of(pinnedCodes, pinnedScores)) {
+        for (Pointer host : List.of(pinnedCodes, pinnedScores, pinnedFloats)) {
             if (!host.isNull()) {
                 cudart.cudaFreeHost(host);
             }

@@ -54,12 +54,7 @@ final class PackFiles {
         static float[] inputs(byte[] codes, int from, int count) {
             float[] x = new float[count * OneHot.CHANNELS * LENGTH];
             for (int n = 0; n < count; n++) {
-                for (int t = 0; t < LENGTH; t++) {
-                    int code = codes[(from + n) * LENGTH + t];
-                    if (code >= 0) {
-                        x[(n * OneHot.CHANNELS + code) * LENGTH + t] = 1f;
-                    }
-                }
+                OneHot.encodeChannels(codes, (from + n) * LENGTH, LENGTH, x, n * OneHot.CHANNELS * LENGTH);
             }
             return x;
         }

@@ -110,7 +110,7 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Backend.checkName(device);
-        Device gpu = device.equals("gpu") ? DeviceProvider.installed().map(p -> openGpu(p)).orElse(null) : null;
+        Device gpu = device.equals("gpu") ? DeviceProvider.installed().map(TrainCommand::openGpu).orElse(null) : null;
         String backend = Backend.require(gpu != null ? "auto" : device);
         ModelBundle.requireBundleName(output);
         boolean fast = Flags.fastEngine(engine);

@@ -41,31 +41,17 @@ final class Adam {
         }
     }
 
-    /** Steps taken and both moment estimates, flat, to be saved in a checkpoint. */
+    /** Steps taken and both moment estimates, flat ({@link AdamState}), to be saved in a checkpoint. */
     float[] state() {
-        int size = variables.stream().mapToInt(Variable::size).sum();
-        float[] state = new float[1 + 2 * size];
-        state[0] = steps;
-        int at = 1;
-        for (int v = 0; v < variables.size(); v++) {
-            System.arraycopy(first[v], 0, state, at, first[v].length);
-            System.arraycopy(second[v], 0, state, at + size, second[v].length);
-            at += first[v].length;
-        }
-        return state;
+        return new AdamState(steps, List.of(first), List.of(second)).flat();
     }
 
     void restore(float[] state) {
-        int size = variables.stream().mapToInt(Variable::size).sum();
-        if (state.length != 1 + 2 * size) {
-            throw new IllegalArgumentException("optimizer state holds " + state.length + " values, expected " + (1 + 2 * size));
-        }
-        steps = (long) state[0];
-        int at = 1;
+        AdamState restored = AdamState.of(state, variables.stream().mapToInt(Variable::size).toArray());
+        steps = restored.steps();
         for (int v = 0; v < variables.size(); v++) {
-            System.arraycopy(state, at, first[v], 0, first[v].length);
-            System.arraycopy(state, at + size, second[v], 0, second[v].length);
-            at += first[v].length;
+            System.arraycopy(restored.first().get(v), 0, first[v], 0, first[v].length);
+            System.arraycopy(restored.second().get(v), 0, second[v], 0, second[v].length);
         }
     }
 }

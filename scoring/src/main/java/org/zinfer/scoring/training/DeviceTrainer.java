@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * {@link ConvLstmTrainer}'s steps on a device ({@link DeviceStream}): the same forward pass, cross-entropy, gradient
@@ -45,6 +46,7 @@ public final class DeviceTrainer implements BatchTrainer {
     private Buffer input;
     private Buffer ones;
     private Buffer lossGradient;
+    private float[] positionsFirst = new float[0];
 
     /** One variable on the device: values, gradient and Adam's two moments. */
     private static final class DeviceVariable {
@@ -135,8 +137,9 @@ public final class DeviceTrainer implements BatchTrainer {
 
     private float[] forward(float[] channelsFirst, int batch) {
         reserve(batch);
-        float[] x = HostSteps.positionsFirst(channelsFirst, batch, windowLength, new float[batch * windowLength * OneHot.CHANNELS]);
-        stream.upload(x, x.length, input);
+        int size = batch * windowLength * OneHot.CHANNELS;
+        positionsFirst = positionsFirst.length < size ? new float[size] : positionsFirst;
+        stream.upload(HostSteps.positionsFirst(channelsFirst, batch, windowLength, positionsFirst), size, input);
         Buffer activations = input;
         for (Convolution c : convolutions) {
             activations = c.forward(activations, batch);
@@ -169,11 +172,8 @@ public final class DeviceTrainer implements BatchTrainer {
         capacity = batch;
         input = stream.allocateFloats((long) batch * windowLength * OneHot.CHANNELS);
         lossGradient = stream.allocateFloats((long) batch * outputs());
-        long rows = (long) batch * windowLength;
-        for (Convolution c : convolutions) {
-            rows = Math.max(rows, (long) batch * c.convolved);
-        }
-        float[] one = new float[Math.toIntExact(rows)];
+        // the most rows a bias gradient sums: no layer has more positions than the window
+        float[] one = new float[batch * windowLength];
         Arrays.fill(one, 1f);
         ones = stream.constant(one);
         convolutions.forEach(c -> c.allocate(batch));
@@ -203,45 +203,39 @@ public final class DeviceTrainer implements BatchTrainer {
         return result;
     }
 
-    private Map<TrainableForm.VariableName, float[]> download(java.util.function.Function<DeviceVariable, Buffer> part) {
+    private Map<TrainableForm.VariableName, float[]> download(Function<DeviceVariable, Buffer> part) {
         Map<TrainableForm.VariableName, float[]> result = new LinkedHashMap<>();
         for (DeviceVariable v : variables) {
-            float[] values = new float[v.size];
-            stream.download(part.apply(v), v.size, values);
-            result.put(v.name, values);
+            result.put(v.name, download(part.apply(v), v.size));
         }
         return result;
     }
 
+    private float[] download(Buffer buffer, int count) {
+        float[] values = new float[count];
+        stream.download(buffer, count, values);
+        return values;
+    }
+
     @Override
     public float[] optimizerState() {
-        int size = variables.stream().mapToInt(v -> v.size).sum();
-        float[] state = new float[1 + 2 * size];
-        state[0] = steps;
-        float[] values = new float[variables.stream().mapToInt(v -> v.size).max().orElse(0)];
-        int at = 1;
+        List<float[]> first = new ArrayList<>();
+        List<float[]> second = new ArrayList<>();
         for (DeviceVariable v : variables) {
-            stream.download(v.first, v.size, values);
-            System.arraycopy(values, 0, state, at, v.size);
-            stream.download(v.second, v.size, values);
-            System.arraycopy(values, 0, state, at + size, v.size);
-            at += v.size;
+            first.add(download(v.first, v.size));
+            second.add(download(v.second, v.size));
         }
-        return state;
+        return new AdamState(steps, first, second).flat();
     }
 
     @Override
     public void restoreOptimizerState(float[] state) {
-        int size = variables.stream().mapToInt(v -> v.size).sum();
-        if (state.length != 1 + 2 * size) {
-            throw new IllegalArgumentException("optimizer state holds " + state.length + " values, expected " + (1 + 2 * size));
-        }
-        steps = (long) state[0];
-        int at = 1;
-        for (DeviceVariable v : variables) {
-            stream.upload(Arrays.copyOfRange(state, at, at + v.size), v.size, v.first);
-            stream.upload(Arrays.copyOfRange(state, at + size, at + size + v.size), v.size, v.second);
-            at += v.size;
+        AdamState restored = AdamState.of(state, variables.stream().mapToInt(v -> v.size).toArray());
+        steps = restored.steps();
+        for (int v = 0; v < variables.size(); v++) {
+            DeviceVariable variable = variables.get(v);
+            stream.upload(restored.first().get(v), variable.size, variable.first);
+            stream.upload(restored.second().get(v), variable.size, variable.second);
         }
     }
 
@@ -316,7 +310,7 @@ public final class DeviceTrainer implements BatchTrainer {
         final int units;
         final int steps;
         final Direction[] directions;
-        Buffer input;
+        Buffer sequence;
         Buffer features;
         Buffer inputGradient;
         Buffer recurrentProduct;
@@ -379,7 +373,7 @@ public final class DeviceTrainer implements BatchTrainer {
         }
 
         Buffer forward(Buffer x, int batch) {
-            input = x;
+            sequence = x;
             int gates = 4 * units;
             stream.zero(features, 0, (long) batch * features());
             for (int d = 0; d < directions.length; d++) {
@@ -407,7 +401,7 @@ public final class DeviceTrainer implements BatchTrainer {
                 Buffer dz = direction.projection;
                 stream.multiply(true, false, units, gates, rows, direction.previousHidden, 0, units, dz, 0, gates, false,
                         direction.recurrent.gradient, 0, gates);
-                stream.multiply(true, false, channels, gates, rows, input, 0, channels, dz, 0, gates, false, direction.input.gradient, 0, gates);
+                stream.multiply(true, false, channels, gates, rows, sequence, 0, channels, dz, 0, gates, false, direction.input.gradient, 0, gates);
                 biasGradient(dz, rows, gates, direction.bias);
                 stream.multiply(false, true, rows, channels, gates, dz, 0, gates, direction.input.value, 0, gates, d > 0, inputGradient, 0, channels);
             }

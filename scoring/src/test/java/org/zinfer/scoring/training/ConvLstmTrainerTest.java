@@ -132,7 +132,7 @@ class ConvLstmTrainerTest {
     }
 
     /** Channel codes of one-hot windows given channels first, [batch][4][length]. */
-    private static byte[] channels(float[] channelsFirst, int batch, int length) {
+    static byte[] channels(float[] channelsFirst, int batch, int length) {
         byte[] codes = new byte[batch * length];
         java.util.Arrays.fill(codes, (byte) -1);
         for (int n = 0; n < batch; n++) {
@@ -159,7 +159,7 @@ class ConvLstmTrainerTest {
         assertTrue(scale > 0 && error < 1e-4, name + ": relative error " + error + ", gradient scale " + scale);
     }
 
-    private static DataSet batch(Architecture architecture, int batch, Random random) {
+    static DataSet batch(Architecture architecture, int batch, Random random) {
         int length = architecture.windowLength();
         float[] x = new float[batch * 4 * length];
         for (int n = 0; n < batch; n++) {

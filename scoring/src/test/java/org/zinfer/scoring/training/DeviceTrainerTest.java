@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.dataset.DataSet;
 import org.zinfer.scoring.device.HostDevice;
 import org.zinfer.scoring.inference.ConvLstmScorer;
 import org.zinfer.scoring.model.Activation;
@@ -121,7 +122,7 @@ class DeviceTrainerTest {
         Checkpoint checkpoint = new Checkpoint(file);
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
         Function<ComputationGraph, float[]> scores = n -> ConvLstmScorer.forNetwork(architecture, n, 1, 10).orElseThrow()
-                .score(Batch.codes(validation.read(0, 10).inputs(), 10, architecture.windowLength()), 10);
+                .score(ConvLstmTrainerTest.channels(validation.read(0, 10).inputs(), 10, architecture.windowLength()), 10);
         for (int epochs = 1; epochs <= 2; epochs++) {
             Trainer.Settings settings = new Trainer.Settings(epochs, 8, 10, 1, 1000, Augmentation.NONE);
             ComputationGraph network = NetworkBuilder.build(architecture, 5, LEARNING_RATE, BETA1);
@@ -156,24 +157,11 @@ class DeviceTrainerTest {
         return max;
     }
 
-    /** Random one-hot windows (some N) given channels first, with random 0/1 labels. */
+    /** Random one-hot windows (some N) given channels first, with random 0/1 labels ({@link ConvLstmTrainerTest}'s). */
     private record Batch(int count, float[] inputs, float[] labels) {
         static Batch random(Architecture architecture, int count, Random random) {
-            int length = architecture.windowLength();
-            float[] x = new float[count * 4 * length];
-            for (int n = 0; n < count; n++) {
-                for (int t = 0; t < length; t++) {
-                    int base = random.nextInt(5);
-                    if (base < 4) {
-                        x[(n * 4 + base) * length + t] = 1f;
-                    }
-                }
-            }
-            float[] y = new float[count * architecture.outputs()];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = random.nextBoolean() ? 1f : 0f;
-            }
-            return new Batch(count, x, y);
+            DataSet data = ConvLstmTrainerTest.batch(architecture, count, random);
+            return new Batch(count, data.getFeatures().data().asFloat(), data.getLabels().data().asFloat());
         }
 
         Examples examples(Architecture architecture) {
@@ -208,20 +196,6 @@ class DeviceTrainerTest {
                     return labels.clone();
                 }
             };
-        }
-
-        /** Channel codes (-1 for N) of windows given channels first. */
-        static byte[] codes(float[] channelsFirst, int count, int length) {
-            byte[] codes = new byte[count * length];
-            Arrays.fill(codes, (byte) -1);
-            for (int n = 0; n < count; n++) {
-                for (int c = 0; c < 4; c++) {
-                    for (int t = 0; t < length; t++) {
-                        codes[n * length + t] = channelsFirst[(n * 4 + c) * length + t] == 1f ? (byte) c : codes[n * length + t];
-                    }
-                }
-            }
-            return codes;
         }
     }
 }
