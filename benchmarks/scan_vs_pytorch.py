@@ -2,10 +2,12 @@
 """zinfer scan against PyTorch on the same model and the same windows, several rounds back to back.
 
 For each round it runs `zinfer scan` (fast engine) and benchmarks/torch_scan.py over one region at one
-step, and reads windows/s from each (both exclude process start and model loading; zinfer's includes
-writing 29 bigWigs and bedGraphs, PyTorch's writes nothing). It prints each round, the medians, their
-ratio, and peak RSS. It then checks that the numbers mean the same thing: zinfer's fast engine against
-its DL4J reference path and against PyTorch, on the first 2,000 windows.
+step, and reports two rates for each: the engine's own windows/s (both exclude process start and model
+loading; zinfer's includes writing 29 bigWigs and bedGraphs and the JIT's warm-up, PyTorch's writes nothing)
+and the whole process's (windows over wall time: JVM or Python start, imports and model loading included).
+It prints each round, the medians, their ratios, and peak RSS. It then checks that the numbers mean the
+same thing: zinfer's fast engine against its DL4J reference path and against PyTorch, on the first 2,000
+windows.
 
 With --reverse-complement both score every window on both strands (zinfer scan --reverse-complement, and
 PyTorch's forward pass on each window and on its reverse complement), and the check compares those means.
@@ -33,31 +35,31 @@ def strands(args):
 
 
 def timed(command, env=None):
-    """Runs a command under /usr/bin/time; returns (stdout+stderr, peak RSS in MB)."""
-    result = subprocess.run(["/usr/bin/time", "-f", "peak_rss_kb=%M"] + command, capture_output=True, text=True, env=env)
+    """Runs a command under /usr/bin/time; returns (stdout+stderr, peak RSS in MB, wall seconds)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "peak_rss_kb=%M wall_s=%e"] + command, capture_output=True, text=True, env=env)
     output = result.stdout + result.stderr
     if result.returncode != 0:
         sys.exit("failed: %s\n%s" % (" ".join(command), output))
     rss = int(re.search(r"peak_rss_kb=(\d+)", output).group(1)) / 1024
-    return output, rss
+    return output, rss, float(re.search(r"wall_s=([\d.]+)", output).group(1))
 
 
 def zinfer(args, out, region, engine="fast"):
     command = ["java", "-jar", args.jar, "scan", "--engine", engine,
                "-m", args.model, "-f", args.genome, "--region", region, "--step", str(args.step), "-o", out] + strands(args)
-    output, rss = timed(command)
+    output, rss, wall = timed(command)
     rate = float(re.search(r"([\d,]+) windows/s; tracks", output).group(1).replace(",", ""))
     windows = int(re.search(r"scored ([\d,]+) windows", output).group(1).replace(",", ""))
-    return windows, rate, rss
+    return windows, rate, rss, windows / wall
 
 
 def torch(args, region, check=None):
     env = dict(os.environ, OMP_WAIT_POLICY="PASSIVE")
     command = ["/usr/bin/python3", os.path.join(ROOT, "benchmarks/torch_scan.py"), args.model, args.genome, region,
                "--step", str(args.step), "--threads", str(os.cpu_count())] + (["--check", check] if check else []) + strands(args)
-    output, rss = timed(command, env)
+    output, rss, wall = timed(command, env)
     match = re.search(r"torch windows=(\d+) seconds=[\d.]+ windows_per_s=([\d.]+)", output)
-    return int(match.group(1)), float(match.group(2)), rss
+    return int(match.group(1)), float(match.group(2)), rss, int(match.group(1)) / wall
 
 
 def bedgraph_values(directory):
@@ -87,17 +89,18 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
         for r in range(args.rounds):
-            zw, zrate, zrss = zinfer(args, os.path.join(tmp, "z%d" % r), args.region)
-            tw, trate, trss = torch(args, args.region)
+            zw, zrate, zrss, zwhole = zinfer(args, os.path.join(tmp, "z%d" % r), args.region)
+            tw, trate, trss, twhole = torch(args, args.region)
             if zw != tw:
                 sys.exit("window counts differ: zinfer %d, torch %d" % (zw, tw))
-            rows.append((zrate, trate, zrss, trss))
-            print("round %d: %d windows; zinfer %.0f windows/s (peak RSS %.0f MB); PyTorch %.0f windows/s (peak RSS %.0f MB)"
-                  % (r + 1, zw, zrate, zrss, trate, trss), flush=True)
-        z = statistics.median(row[0] for row in rows)
-        t = statistics.median(row[1] for row in rows)
-        print("median: zinfer %.0f windows/s, PyTorch %.0f windows/s, ratio %.2f; peak RSS zinfer %.0f MB, PyTorch %.0f MB"
-              % (z, t, z / t, max(row[2] for row in rows), max(row[3] for row in rows)))
+            rows.append((zrate, trate, zrss, trss, zwhole, twhole))
+            print("round %d: %d windows; zinfer %.0f windows/s, whole process %.0f (peak RSS %.0f MB); "
+                  "PyTorch %.0f windows/s, whole process %.0f (peak RSS %.0f MB)"
+                  % (r + 1, zw, zrate, zwhole, zrss, trate, twhole, trss), flush=True)
+        z, t, zwhole, twhole = (statistics.median(row[i] for row in rows) for i in (0, 1, 4, 5))
+        print("median: zinfer %.0f windows/s, PyTorch %.0f windows/s, ratio %.2f; whole process: zinfer %.0f, PyTorch %.0f, "
+              "ratio %.2f; peak RSS zinfer %.0f MB, PyTorch %.0f MB"
+              % (z, t, z / t, zwhole, twhole, zwhole / twhole, max(row[2] for row in rows), max(row[3] for row in rows)))
 
         contig, span = args.region.split(":")
         first = int(span.replace(",", "").split("-")[0])

@@ -10,24 +10,30 @@ import java.util.Arrays;
  * c = f c' + i g, h = o tanh(c).
  */
 public final class LstmCell {
+    /** Blocks of {@link #scales} and {@link #shifts}: the four gates, then tanh of the new cell state. */
+    public static final int BLOCKS = 5;
+
     private LstmCell() {
     }
 
     /**
-     * Per gate lane, for {@link #activate}: 2 in the cell-input block (the first 'units' lanes), 1 elsewhere;
-     * blocks start every 'block' lanes (units, or units padded to whole vectors).
+     * Per gate lane, for {@link #activate}: 2 in the cell-input block (the first 'units' lanes) and in the fifth
+     * block (tanh of the new cell state), 1 elsewhere; blocks start every 'block' lanes (units, or units padded
+     * to whole vectors).
      */
     public static float[] scales(int units, int block) {
-        float[] scale = new float[4 * block + Simd.SPECIES.length()];
+        float[] scale = new float[BLOCKS * block + Simd.SPECIES.length()];
         Arrays.fill(scale, 1f);
         Arrays.fill(scale, 0, units, 2f);
+        Arrays.fill(scale, 4 * block, 4 * block + units, 2f);
         return scale;
     }
 
-    /** Per gate lane: 1 in the cell-input block, 0 elsewhere (see {@link #scales}). */
+    /** Per gate lane: 1 in the cell-input and fifth blocks, 0 elsewhere (see {@link #scales}). */
     public static float[] shifts(int units, int block) {
-        float[] shift = new float[4 * block + Simd.SPECIES.length()];
+        float[] shift = new float[BLOCKS * block + Simd.SPECIES.length()];
         Arrays.fill(shift, 0, units, 1f);
+        Arrays.fill(shift, 4 * block, 4 * block + units, 1f);
         return shift;
     }
 

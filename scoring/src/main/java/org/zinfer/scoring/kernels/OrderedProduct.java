@@ -14,8 +14,8 @@ import java.nio.ByteOrder;
  * OpenBLAS computes a row differently at the edge of a matrix than inside it, and picks its kernels by CPU.
  * <p>
  * A and C live in native buffers (offsets and strides in floats), B in a heap array. Rows go four at a time,
- * columns two vectors at a time, then one, with a one-row kernel and scalar code for what is left; all of
- * them perform the same chain per element.
+ * columns two vectors at a time, then one; rows left over four vectors at a time, then one; scalar code for
+ * the columns after the last whole vector. All of them perform the same chain per element.
  */
 public final class OrderedProduct {
     private static final VectorSpecies<Float> SPECIES = Simd.SPECIES;
@@ -40,7 +40,11 @@ public final class OrderedProduct {
             }
         }
         for (; i < m; i++) {
-            for (int j = 0; j < vectorColumns; j += lanes) {
+            int j = 0;
+            for (; j + 4 * lanes <= vectorColumns; j += 4 * lanes) {
+                oneRowFourVectors(k, a, aOffset + i * lda, b, bOffset + j, ldb, accumulate, c, cOffset + i * ldc + j);
+            }
+            for (; j < vectorColumns; j += lanes) {
                 oneRowOneVector(k, a, aOffset + i * lda, b, bOffset + j, ldb, accumulate, c, cOffset + i * ldc + j);
             }
         }
@@ -112,6 +116,31 @@ public final class OrderedProduct {
         store(c1v, c, c0 + ldc);
         store(c2v, c, c0 + 2 * ldc);
         store(c3v, c, c0 + 3 * ldc);
+    }
+
+    /**
+     * A row below the last four-row tile (a window's projections cover any number of steps): four independent
+     * chains hide the latency of the multiply-add, which a single chain waits on at every step.
+     */
+    private static void oneRowFourVectors(int k, ByteBuffer a, int a0, float[] b, int b0, int ldb,
+                                          boolean accumulate, ByteBuffer c, int c0) {
+        int lanes = SPECIES.length();
+        FloatVector s0 = start(accumulate, c, c0);
+        FloatVector s1 = start(accumulate, c, c0 + lanes);
+        FloatVector s2 = start(accumulate, c, c0 + 2 * lanes);
+        FloatVector s3 = start(accumulate, c, c0 + 3 * lanes);
+        for (int p = 0; p < k; p++) {
+            int row = b0 + p * ldb;
+            FloatVector x = FloatVector.broadcast(SPECIES, a.getFloat((a0 + p) << 2));
+            s0 = x.fma(FloatVector.fromArray(SPECIES, b, row), s0);
+            s1 = x.fma(FloatVector.fromArray(SPECIES, b, row + lanes), s1);
+            s2 = x.fma(FloatVector.fromArray(SPECIES, b, row + 2 * lanes), s2);
+            s3 = x.fma(FloatVector.fromArray(SPECIES, b, row + 3 * lanes), s3);
+        }
+        store(s0, c, c0);
+        store(s1, c, c0 + lanes);
+        store(s2, c, c0 + 2 * lanes);
+        store(s3, c, c0 + 3 * lanes);
     }
 
     private static void oneRowOneVector(int k, ByteBuffer a, int a0, float[] b, int b0, int ldb,

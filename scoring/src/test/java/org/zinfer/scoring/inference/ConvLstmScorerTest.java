@@ -1,5 +1,6 @@
 package org.zinfer.scoring.inference;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -115,6 +116,30 @@ class ConvLstmScorerTest {
             }
         }
         assertScoresAsAlone(scorer, all, changes.length + 1, "changed bases");
+    }
+
+    /**
+     * Once C2 has compiled the engine, scoring keeps its vectors in registers: it allocates the scores and a few
+     * arrays per batch (about 360 bytes per window of this model), not per vector operation. With the LSTM step's
+     * tanh left out of line by C2's node cutoff, every gate vector was boxed (10 kB per window of this model after
+     * a minute, 325 kB per thesis window). The engine scores until a round allocates little, for at most a minute
+     * (C2 compiles in the background).
+     */
+    @Test
+    void aCompiledEngineDoesNotBoxVectors() {
+        WindowScorer scorer = randomScorer(TestArchitectures.smallThesisLike(400), 11);
+        int batch = 32;
+        byte[] channels = TestArchitectures.channels(TestArchitectures.tiled(400, 16, batch, 50));
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long perWindow = Long.MAX_VALUE;
+        for (long end = System.nanoTime() + 60_000_000_000L; perWindow > 2_000 && System.nanoTime() < end; ) {
+            long before = threads.getCurrentThreadAllocatedBytes();
+            for (int round = 0; round < 20; round++) {
+                scorer.score(channels, batch);
+            }
+            perWindow = (threads.getCurrentThreadAllocatedBytes() - before) / (20L * batch);
+        }
+        assertTrue(perWindow <= 2_000, "scoring still allocates " + perWindow + " bytes per window");
     }
 
     private static WindowScorer randomScorer(Architecture architecture, long seed) {
