@@ -299,7 +299,7 @@ public final class ConvLstmScorer implements WindowScorer {
      * One LSTM step of one window and direction: the four gate blocks into a heap scratch row, then the new
      * cell and h = o tanh(c). The cell's tanh is a fifth block of the same activation (scale 2, shift 1), so the
      * step has one exp: with a second one C2 reached its node cutoff, left tanh out of line and boxed every vector
-     * it passed (13 of the 18 GB a scan of 40,000 windows allocated; ConvLstmScorerTest checks for boxing).
+     * it passed (13 of the 18 GB a scan of 40,000 windows allocated).
      */
     private static void step(Layers.Lstm lstm, ByteBuffer z, int zByte, float[] bias, float[] gates, float[] cells, int cellOffset,
                              ByteBuffer h, int hByte) {

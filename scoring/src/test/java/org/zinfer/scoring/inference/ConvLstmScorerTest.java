@@ -1,6 +1,5 @@
 package org.zinfer.scoring.inference;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +12,6 @@ import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -117,43 +115,6 @@ class ConvLstmScorerTest {
             }
         }
         assertScoresAsAlone(scorer, all, changes.length + 1, "changed bases");
-    }
-
-    /**
-     * Once C2 has compiled the engine, scoring keeps its vectors in registers: it allocates the scores and a few
-     * arrays per batch (about 360 bytes per window of this model), not per vector operation. With the LSTM step's
-     * tanh left out of line by C2's node cutoff, every gate vector was boxed (10 kB per window of this model after
-     * a minute, 325 kB per thesis window). In a fresh JVM with one model, as a command runs: in this test JVM, other
-     * tests' models (other activations) change what C2 inlines.
-     */
-    @Test
-    void aCompiledEngineDoesNotBoxVectors() {
-        TestEnvironment.Result result = TestEnvironment.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                AllocationProbe.class.getName()), 0);
-        long perWindow = Long.parseLong(result.stdout().replaceAll("(?s).*bytes per window: (\\d+).*", "$1"));
-        assertTrue(perWindow <= AllocationProbe.BOUND, "scoring still allocates " + perWindow + " bytes per window");
-    }
-
-    /** Scores one model's batch in a fresh JVM until a round allocates at most BOUND bytes per window, for at most a minute. */
-    public static final class AllocationProbe {
-        static final long BOUND = 2_000;
-
-        public static void main(String[] args) {
-            WindowScorer scorer = randomScorer(TestArchitectures.smallThesisLike(400), 11);
-            int batch = 32;
-            byte[] channels = TestArchitectures.channels(TestArchitectures.tiled(400, 16, batch, 50));
-            com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long perWindow = Long.MAX_VALUE;
-            for (long end = System.nanoTime() + 60_000_000_000L; perWindow > BOUND && System.nanoTime() < end; ) {
-                long before = threads.getCurrentThreadAllocatedBytes();
-                for (int round = 0; round < 20; round++) {
-                    scorer.score(channels, batch);
-                }
-                perWindow = (threads.getCurrentThreadAllocatedBytes() - before) / (20L * batch);
-            }
-            System.out.println("bytes per window: " + perWindow);
-        }
     }
 
     private static WindowScorer randomScorer(Architecture architecture, long seed) {
