@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Training throughput of the 29-factor architecture as zinfer builds it: DL4J before (OpenMP threads spinning,
-# DL4J's default) and after (OMP_WAIT_POLICY=PASSIVE, as zinfer's launcher sets, as it sets OPENBLAS_CORETYPE; and a larger batch), zinfer's
+# DL4J's default) and after (OMP_WAIT_POLICY=PASSIVE, as zinfer's launcher sets; and a larger batch), zinfer's
 # own CPU trainer, and PyTorch on the same architecture, back to back. Needs plugin/target/zinfer.jar and
 # python3-torch.
 set -euo pipefail

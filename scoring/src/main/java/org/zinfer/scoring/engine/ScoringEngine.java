@@ -191,7 +191,7 @@ public final class ScoringEngine {
         }
 
         void deliver(Batch<T> batch) {
-            float[] scores = await(batch.scores());
+            float[] scores = Futures.await(batch.scores(), "scoring");
             int at = 0;
             for (Part<T> part : batch.parts()) {
                 if (part.first() == 0 && part.last()) {
@@ -209,10 +209,6 @@ public final class ScoringEngine {
             }
             windows += batch.windows();
             progress.advance(batch.windows());
-        }
-
-        private static float[] await(Future<float[]> scores) {
-            return Futures.await(scores, "scoring");
         }
     }
 }
