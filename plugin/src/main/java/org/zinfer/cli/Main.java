@@ -23,8 +23,9 @@ import java.util.Set;
 public final class Main {
     /** Set in the relaunched JVM so it does not relaunch again. */
     private static final String RELAUNCHED = "zinfer.relaunched";
-    private static final String DEFAULT_HEAP = "-Xmx1g";
     private static final Set<String> STREAMING_COMMANDS = Set.of("scan", "predict", "variants", "merge", "evaluate");
+    /** Commands whose classes (a model's, the engine's, the genome's) are what {@link ClassArchive} is worth keeping. */
+    private static final Set<String> ARCHIVING_COMMANDS = Set.of("scan", "predict", "variants");
 
     public static void main(String[] args) {
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
@@ -74,7 +75,8 @@ public final class Main {
      * loads; with few cores that makes the BiLSTM several times slower. The variable can only be set for a new
      * process, so the launcher runs the same command again in a child JVM with it set, and with the JDK's
      * Vector API module (SIMD exp and tanh for the LSTM gates), which a jar manifest cannot add. OpenBLAS's kernels
-     * are chosen the same way, once, when it loads ({@link OpenBlasCore}).
+     * are chosen the same way, once, when it loads ({@link OpenBlasCore}). The child maps the classes it loads from
+     * an archive when an earlier run left one ({@link ClassArchive}).
      */
     private static int relaunchWithPassiveOpenMp(String[] args) {
         List<String> command = new ArrayList<>();
@@ -84,7 +86,16 @@ public final class Main {
         if (streaming && jvmArguments.stream().noneMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxRAM"))) {
             // Scans stream: a small heap keeps resident memory flat; -Xmx on the java command line overrides it.
             // Datasets are built in memory (jHDF writes a dataset in one go), so those commands keep Java's default.
-            command.add(DEFAULT_HEAP);
+            command.add(defaultHeap(Runtime.getRuntime().availableProcessors()));
+        }
+        if (jvmArguments.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
+            // Throughput over pause times: G1 ran concurrent cycles for the workers' large, long-lived buffers and
+            // cost a 20,000-window scan 0.3-0.9 s of 5 (2 cores); a GC the user names is kept.
+            command.add("-XX:+UseParallelGC");
+        }
+        ClassArchive archive = ClassArchive.forThisJvm();
+        if (archive != null) {
+            command.addAll(archive.jvmOptions(args.length > 0 && ARCHIVING_COMMANDS.contains(args[0])));
         }
         command.addAll(jvmArguments);
         command.add("-D" + RELAUNCHED + "=true");
@@ -103,6 +114,9 @@ public final class Main {
             errors.start();
             int code = child.waitFor();
             errors.join();
+            if (archive != null) {
+                archive.exited();
+            }
             return code;
         } catch (IOException e) {
             System.err.println("zinfer: error: cannot start Java: " + e.getMessage());
@@ -111,6 +125,14 @@ public final class Main {
             Thread.currentThread().interrupt();
             return 130;
         }
+    }
+
+    /**
+     * The heap of a streaming command: 1 GB, and more with more cores, one worker each, whose buffers (about
+     * 100 MB for the thesis' model at the default batch) live on the heap.
+     */
+    static String defaultHeap(int cores) {
+        return "-Xmx" + Math.max(1024, 256 + 128L * cores) + "m";
     }
 
     /** Passes the child's stderr on, less the JVM's notice that it uses the (incubating) Vector API module. */

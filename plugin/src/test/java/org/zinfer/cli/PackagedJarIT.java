@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,10 +22,15 @@ class PackagedJarIT {
     Path dir;
 
     private TestEnvironment.Result zinfer(Integer expectedExit, String... args) {
+        return zinfer(List.of(), expectedExit, args);
+    }
+
+    private TestEnvironment.Result zinfer(List<String> jvmOptions, Integer expectedExit, String... args) {
         Path jar = TestEnvironment.root().resolve("plugin/target/zinfer.jar");
         assertTrue(Files.exists(jar), "package the jar first (mvn package)");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         command.addAll(List.of(args));
         return TestEnvironment.run(command, expectedExit);
     }
@@ -60,5 +66,26 @@ class PackagedJarIT {
     @Test
     void printsItsVersion() {
         assertTrue(zinfer(0, "--version").stdout().startsWith("zinfer 0."));
+    }
+
+    @Test
+    void aScanLeavesAClassArchiveThatLaterRunsMapWithoutChangingTheirOutput() throws Exception {
+        Path cache = dir.resolve("cache");
+        List<String> archiveIn = List.of("-Dzinfer.classArchive.directory=" + cache);
+        Path fasta = SyntheticGenome.write(dir.resolve("g.fa"), Map.of("chr1", SyntheticGenome.random(new Random(5), 3000)));
+        TestEnvironment.Result first = zinfer(archiveIn, 0, "scan", "-f", fasta.toString(), "-o", dir.resolve("a").toString());
+        try (var files = Files.list(cache)) {
+            assertEquals(1, files.filter(f -> f.toString().endsWith(".jsa")).count(), "the first scan writes the archive");
+        }
+        TestEnvironment.Result second = zinfer(archiveIn, 0, "scan", "-f", fasta.toString(), "-o", dir.resolve("b").toString());
+        assertEquals(withoutTimes(first.stderr(), dir.resolve("a")), withoutTimes(second.stderr(), dir.resolve("b")), "no notices from the JVM");
+        for (String track : List.of("CTCF.bw", "CTCF.bedGraph.gz")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(track)), Files.readAllBytes(dir.resolve("b").resolve(track)), track);
+        }
+        assertTrue(zinfer(archiveIn, 0, "--version").stdout().matches("zinfer \\S+\\R"), "stdout is the command's alone");
+    }
+
+    private static List<String> withoutTimes(String log, Path out) {
+        return log.replace(out.toString(), "OUT").lines().map(l -> l.replaceAll("[\\d.,]+ (s|windows/s)\\b", "#")).toList();
     }
 }

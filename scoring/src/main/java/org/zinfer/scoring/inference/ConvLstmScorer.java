@@ -4,7 +4,6 @@ import jdk.incubator.vector.FloatVector;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.scoring.engine.WindowScorer;
 import org.zinfer.scoring.kernels.LstmCell;
-import org.zinfer.scoring.kernels.NativeFloats;
 import org.zinfer.scoring.kernels.OrderedProduct;
 import org.zinfer.scoring.kernels.SharedRows;
 import org.zinfer.scoring.kernels.Simd;
@@ -13,9 +12,6 @@ import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.Parameters;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,7 +31,6 @@ import java.util.Optional;
  * See {@link Plan} for what it accepts.
  */
 public final class ConvLstmScorer implements WindowScorer {
-    private static final ByteOrder ORDER = ByteOrder.nativeOrder();
     private final Plan plan;
     private final int threads;
     private final int batchSize;
@@ -116,9 +111,7 @@ public final class ConvLstmScorer implements WindowScorer {
         for (int i = 0; i < plan.dense.size(); i++) {
             features = dense(plan.dense.get(i), features, workspace.denseOutputs.get(i), batch);
         }
-        float[] scores = new float[batch * plan.outputs()];
-        features.data().bytes.asFloatBuffer().get(0, scores);
-        return scores;
+        return Arrays.copyOf(features.data(), batch * plan.outputs());
     }
 
     /**
@@ -132,8 +125,6 @@ public final class ConvLstmScorer implements WindowScorer {
         int width = out.width();
         int pooled = conv.block.outputLength(length);
         int[] rowOf = workspace.codes;
-        float[] rows = workspace.firstRows;
-        FloatBuffer target = out.data().bytes.asFloatBuffer();
         for (int n = 0; n < batch; n++) {
             int start = (first + n) * length;
             for (int p = 0; p < length; p++) {
@@ -141,18 +132,15 @@ public final class ConvLstmScorer implements WindowScorer {
             }
             SharedRows.Share share = shares == null ? null : shares[n];
             int window = n;
-            SharedRows.computed(share, pooled, (from, to) -> {
-                firstRows(conv, rowOf, from, to, rows, width);
-                target.put(out.rowOffset(window, from), rows, from * width, (to - from) * width);
-            });
+            SharedRows.computed(share, pooled, (from, to) -> firstRows(conv, rowOf, from, to, out.data(), out.rowOffset(window, 0), width));
             SharedRows.copied(share, (from, to) ->
                     copyRows(out.data(), out.rowOffset(share.source(), from + share.offset()), out.rowOffset(window, from), (to - from) * width));
         }
         return out;
     }
 
-    /** Pooled rows [from, to) of the first convolution into rows. */
-    private static void firstRows(Layers.Convolution conv, int[] rowOf, int from, int to, float[] rows, int width) {
+    /** Pooled rows [from, to) of the first convolution into rows, whose row 0 starts at offset first. */
+    private static void firstRows(Layers.Convolution conv, int[] rowOf, int from, int to, float[] rows, int first, int width) {
         int lanes = Simd.SPECIES.length();
         for (int p = from; p < to; p++) {
             for (int v = 0; v < width; v += lanes) {
@@ -161,7 +149,7 @@ public final class ConvLstmScorer implements WindowScorer {
                     max = max.max(lookupSum(conv, rowOf, p * conv.pool + q, v));
                 }
                 Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
-                        .intoArray(rows, p * width + v);
+                        .intoArray(rows, first + p * width + v);
             }
         }
     }
@@ -179,67 +167,62 @@ public final class ConvLstmScorer implements WindowScorer {
 
     /**
      * A later convolution: kernel shifted products over the padded blocks of the windows, then pooling. With
-     * shares, each window's products cover only the rows it does not copy.
+     * shares, each window's products cover only the product rows it does not copy.
      */
-    private static Layers.Sequence convolution(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out,
+    private static Layers.Sequence convolution(Layers.Convolution conv, Layers.Sequence in, float[] product, Layers.Sequence out,
                                                int batch, SharedRows.Share[] shares) {
-        int pooled = conv.block.outputLength(in.length());
+        int width = out.width();
         if (shares == null) {
-            products(conv, in, product, out.width(), 0, batch * in.stride() - (conv.kernel - 1));
+            products(conv, in, product, width, 0, batch * in.stride() - (conv.kernel - 1));
+        } else {
+            int convolved = conv.block.convolvedLength(in.length());
             for (int n = 0; n < batch; n++) {
-                pool(conv, in, product, out, n, 0, pooled);
+                SharedRows.Share share = shares[n];
+                int firstRow = n * in.stride();
+                SharedRows.computed(share, convolved, (from, to) -> products(conv, in, product, width, firstRow + from, to - from));
+                SharedRows.copied(share, (from, to) -> copyRows(product, (share.source() * in.stride() + from + share.offset()) * width,
+                        (firstRow + from) * width, (to - from) * width));
             }
-            return out;
         }
         for (int n = 0; n < batch; n++) {
-            SharedRows.Share share = shares[n];
-            int window = n;
-            SharedRows.computed(share, pooled, (from, to) -> {
-                products(conv, in, product, out.width(), window * in.stride() + from * conv.pool, (to - from) * conv.pool);
-                pool(conv, in, product, out, window, from, to);
-            });
-            SharedRows.copied(share, (from, to) -> copyRows(out.data(), out.rowOffset(share.source(), from + share.offset()),
-                    out.rowOffset(window, from), (to - from) * out.width()));
+            pool(conv, in, product, out, n);
         }
         return out;
     }
 
     /** Product rows [firstRow, firstRow + rows) of width floats: each reads kernel consecutive rows of the padded input blocks. */
-    private static void products(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, int width, int firstRow, int rows) {
+    private static void products(Layers.Convolution conv, Layers.Sequence in, float[] product, int width, int firstRow, int rows) {
         if (rows <= 0) {
             return;
         }
         for (int j = 0; j < conv.kernel; j++) {
-            OrderedProduct.multiply(rows, width, conv.channels, in.data().bytes, (firstRow + j) * in.width(), in.width(),
-                    conv.weights, j * conv.channels * width, width, j > 0, product.bytes, firstRow * width, width);
+            OrderedProduct.multiply(rows, width, conv.channels, in.data(), (firstRow + j) * in.width(), in.width(),
+                    conv.weights, j * conv.channels * width, width, j > 0, product, firstRow * width, width);
         }
     }
 
-    /** Pooled rows [from, to) of window n: max over the pool's product rows, then bias and activation. */
-    private static void pool(Layers.Convolution conv, Layers.Sequence in, NativeFloats product, Layers.Sequence out, int n, int from, int to) {
-        ByteBuffer source = product.bytes;
-        ByteBuffer target = out.data().bytes;
+    /** The pooled rows of window n: max over the pool's product rows, then bias and activation. */
+    private static void pool(Layers.Convolution conv, Layers.Sequence in, float[] product, Layers.Sequence out, int n) {
+        float[] target = out.data();
         int width = out.width();
         int lanes = Simd.SPECIES.length();
-        for (int p = from; p < to; p++) {
+        for (int p = 0; p < out.length(); p++) {
             int row = n * in.stride() + p * conv.pool;
-            int targetByte = out.rowOffset(n, p) << 2;
+            int targetRow = out.rowOffset(n, p);
             for (int v = 0; v < width; v += lanes) {
-                FloatVector max = FloatVector.fromByteBuffer(Simd.SPECIES, source, (row * width + v) << 2, ORDER);
+                FloatVector max = FloatVector.fromArray(Simd.SPECIES, product, row * width + v);
                 for (int q = 1; q < conv.pool; q++) {
-                    max = max.max(FloatVector.fromByteBuffer(Simd.SPECIES, source, ((row + q) * width + v) << 2, ORDER));
+                    max = max.max(FloatVector.fromArray(Simd.SPECIES, product, (row + q) * width + v));
                 }
                 Simd.activate(conv.activation, max.add(FloatVector.fromArray(Simd.SPECIES, conv.bias, v)))
-                        .intoByteBuffer(target, targetByte + (v << 2), ORDER);
+                        .intoArray(target, targetRow + v);
             }
         }
     }
 
     /** count floats from offset from to offset to of the same buffer (the ranges do not overlap). */
-    private static void copyRows(NativeFloats data, int from, int to, int count) {
-        if (count > 0) {
-            data.bytes.put(to << 2, data.bytes.duplicate(), from << 2, count << 2);
-        }
+    private static void copyRows(float[] data, int from, int to, int count) {
+        System.arraycopy(data, from, data, to, count);
     }
 
     /**
@@ -251,7 +234,7 @@ public final class ConvLstmScorer implements WindowScorer {
         int steps = in.length();
         int gates = 4 * lstm.units;
         int projectionWidth = lstm.directions() * gates;
-        NativeFloats projection = workspace.projection;
+        float[] projection = workspace.projection;
         if (shares == null) {
             projections(lstm, in, projection, 0, batch * steps);
         } else {
@@ -263,7 +246,7 @@ public final class ConvLstmScorer implements WindowScorer {
                         (firstRow + from) * projectionWidth, (to - from) * projectionWidth));
             }
         }
-        NativeFloats hidden = workspace.hidden;
+        float[] hidden = workspace.hidden;
         int slot = lstm.slot();
         int hiddenWidth = lstm.directions() * slot;
         float[] cells = workspace.cells;
@@ -273,13 +256,12 @@ public final class ConvLstmScorer implements WindowScorer {
                 int time = d == 0 ? t : steps - 1 - t;
                 int zOffset = time * projectionWidth + d * gates;
                 if (t > 0) {
-                    OrderedProduct.multiply(batch, gates, lstm.units, hidden.bytes, d * slot, hiddenWidth,
-                            lstm.recurrentWeights[d], 0, gates, true, projection.bytes, zOffset, steps * projectionWidth);
+                    OrderedProduct.multiply(batch, gates, lstm.units, hidden, d * slot, hiddenWidth,
+                            lstm.recurrentWeights[d], 0, gates, true, projection, zOffset, steps * projectionWidth);
                 }
                 for (int n = 0; n < batch; n++) {
-                    int zByte = (n * steps * projectionWidth + zOffset) << 2;
-                    step(lstm, projection.bytes, zByte, lstm.bias[d], workspace.gates, cells, (n * lstm.directions() + d) * slot,
-                            hidden.bytes, (n * hiddenWidth + d * slot) << 2);
+                    step(lstm, projection, n * steps * projectionWidth + zOffset, lstm.bias[d], workspace.gates, cells,
+                            (n * lstm.directions() + d) * slot, hidden, n * hiddenWidth + d * slot);
                 }
             }
         }
@@ -287,11 +269,11 @@ public final class ConvLstmScorer implements WindowScorer {
     }
 
     /** The input projections of rows [firstRow, firstRow + rows) (window n's step t is row n steps + t), both directions. */
-    private static void projections(Layers.Lstm lstm, Layers.Sequence in, NativeFloats projection, int firstRow, int rows) {
+    private static void projections(Layers.Lstm lstm, Layers.Sequence in, float[] projection, int firstRow, int rows) {
         if (rows > 0) {
             int projectionWidth = lstm.directions() * 4 * lstm.units;
-            OrderedProduct.multiply(rows, projectionWidth, lstm.channels, in.data().bytes, firstRow * in.width(), in.width(),
-                    lstm.inputWeights, 0, projectionWidth, false, projection.bytes, firstRow * projectionWidth, projectionWidth);
+            OrderedProduct.multiply(rows, projectionWidth, lstm.channels, in.data(), firstRow * in.width(), in.width(),
+                    lstm.inputWeights, 0, projectionWidth, false, projection, firstRow * projectionWidth, projectionWidth);
         }
     }
 
@@ -301,20 +283,20 @@ public final class ConvLstmScorer implements WindowScorer {
      * step has one exp: with a second one C2 reached its node cutoff, left tanh out of line and boxed every vector
      * it passed (13 of the 18 GB a scan of 40,000 windows allocated).
      */
-    private static void step(Layers.Lstm lstm, ByteBuffer z, int zByte, float[] bias, float[] gates, float[] cells, int cellOffset,
-                             ByteBuffer h, int hByte) {
+    private static void step(Layers.Lstm lstm, float[] z, int zOffset, float[] bias, float[] gates, float[] cells, int cellOffset,
+                             float[] h, int hOffset) {
         int units = lstm.units;
         int slot = lstm.slot();
         for (int block = 0; block < LstmCell.BLOCKS; block++) {
             for (int i = 0; i < units; i += Simd.SPECIES.length()) {
                 int at = block * slot + i;
-                FloatVector x = block < 4 ? preActivation(z, zByte, bias, block * units + i) : newCell(gates, slot, i, cells, cellOffset + i);
+                FloatVector x = block < 4 ? preActivation(z, zOffset, bias, block * units + i) : newCell(gates, slot, i, cells, cellOffset + i);
                 FloatVector activated = LstmCell.activate(x, FloatVector.fromArray(Simd.SPECIES, lstm.gateScale, at),
                         FloatVector.fromArray(Simd.SPECIES, lstm.gateShift, at));
                 if (block < 4) {
                     activated.intoArray(gates, at);
                 } else {
-                    LstmCell.hidden(FloatVector.fromArray(Simd.SPECIES, gates, 2 * slot + i), activated).intoByteBuffer(h, hByte + (i << 2), ORDER);
+                    LstmCell.hidden(FloatVector.fromArray(Simd.SPECIES, gates, 2 * slot + i), activated).intoArray(h, hOffset + i);
                 }
             }
         }
@@ -328,38 +310,36 @@ public final class ConvLstmScorer implements WindowScorer {
         return c;
     }
 
-    private static FloatVector preActivation(ByteBuffer z, int zByte, float[] bias, int index) {
-        return FloatVector.fromByteBuffer(Simd.SPECIES, z, zByte + (index << 2), ORDER).add(FloatVector.fromArray(Simd.SPECIES, bias, index));
+    private static FloatVector preActivation(float[] z, int zOffset, float[] bias, int index) {
+        return FloatVector.fromArray(Simd.SPECIES, z, zOffset + index).add(FloatVector.fromArray(Simd.SPECIES, bias, index));
     }
 
-    private static Layers.Matrix dense(Layers.Dense dense, Layers.Matrix in, NativeFloats out, int batch) {
-        OrderedProduct.multiply(batch, dense.units, dense.inputs, in.data().bytes, 0, in.width(), dense.weights, 0, dense.units, false, out.bytes, 0, dense.units);
-        ByteBuffer bytes = out.bytes;
+    private static Layers.Matrix dense(Layers.Dense dense, Layers.Matrix in, float[] out, int batch) {
+        OrderedProduct.multiply(batch, dense.units, dense.inputs, in.data(), 0, in.width(), dense.weights, 0, dense.units, false, out, 0, dense.units);
         for (int n = 0; n < batch; n++) {
             if (dense.activation.kind() == Activation.Kind.SOFTMAX) {
-                softmax(bytes, n * dense.units, dense);
+                softmax(out, n * dense.units, dense);
                 continue;
             }
             for (int u = 0; u < dense.units; u++) {
-                int at = (n * dense.units + u) << 2;
-                bytes.putFloat(at, Simd.activate(dense.activation, bytes.getFloat(at) + dense.bias[u]));
+                int at = n * dense.units + u;
+                out[at] = Simd.activate(dense.activation, out[at] + dense.bias[u]);
             }
         }
         return new Layers.Matrix(out, dense.units);
     }
 
-    private static void softmax(ByteBuffer bytes, int row, Layers.Dense dense) {
+    private static void softmax(float[] values, int row, Layers.Dense dense) {
         double max = Double.NEGATIVE_INFINITY;
         for (int u = 0; u < dense.units; u++) {
-            max = Math.max(max, bytes.getFloat((row + u) << 2) + dense.bias[u]);
+            max = Math.max(max, values[row + u] + dense.bias[u]);
         }
         double sum = 0;
         for (int u = 0; u < dense.units; u++) {
-            sum += Math.exp(bytes.getFloat((row + u) << 2) + dense.bias[u] - max);
+            sum += Math.exp(values[row + u] + dense.bias[u] - max);
         }
         for (int u = 0; u < dense.units; u++) {
-            int at = (row + u) << 2;
-            bytes.putFloat(at, (float) (Math.exp(bytes.getFloat(at) + dense.bias[u] - max) / sum));
+            values[row + u] = (float) (Math.exp(values[row + u] + dense.bias[u] - max) / sum);
         }
     }
 }

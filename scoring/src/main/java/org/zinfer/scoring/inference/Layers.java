@@ -3,7 +3,6 @@ package org.zinfer.scoring.inference;
 import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.scoring.kernels.ConvolutionBlocks;
 import org.zinfer.scoring.kernels.LstmCell;
-import org.zinfer.scoring.kernels.NativeFloats;
 import org.zinfer.scoring.kernels.Simd;
 import org.zinfer.scoring.model.Activation;
 
@@ -12,16 +11,16 @@ final class Layers {
     private Layers() {
     }
 
-    /** A batch of rows of 'width' floats in native memory. */
-    record Matrix(NativeFloats data, int width) {
+    /** A batch of rows of 'width' floats. */
+    record Matrix(float[] data, int width) {
     }
 
     /**
-     * Windows of a sequence layer in native memory: per window a block of lead zero rows, length rows of data
+     * Windows of a sequence layer: per window a block of lead zero rows, length rows of data
      * and trail zero rows, each row 'width' floats (channels padded to whole vectors with zeros). The zero
      * rows are the next convolution's padding.
      */
-    record Sequence(NativeFloats data, int lead, int length, int trail, int width) {
+    record Sequence(float[] data, int lead, int length, int trail, int width) {
         int stride() {
             return lead + length + trail;
         }

@@ -23,8 +23,13 @@ final class Plan {
     final List<Layers.Convolution> convolutions = new ArrayList<>();
     /** After each convolution: {lead, length, trail, width} of its output sequence. */
     final List<int[]> sequenceShapes = new ArrayList<>();
-    /** Where each convolution's rows read, for windows that share bases ({@link SharedRows}). */
-    List<SharedRows.Field> fields;
+    /**
+     * Where the rows a window may copy from an earlier one read ({@link SharedRows}): the first convolution's
+     * pooled rows (computed together), each later convolution's rows before pooling (its products, which windows
+     * share at the stride of the layer below: at step 50, every second window rather than every eighth), and the
+     * last convolution's pooled rows, which the LSTM projects.
+     */
+    final List<SharedRows.Field> fields = new ArrayList<>();
     Layers.Lstm lstm;
     final List<Layers.Dense> dense = new ArrayList<>();
 
@@ -65,7 +70,10 @@ final class Plan {
             ConvolutionBlocks.Block next = c + 1 < convs.size() ? convs.get(c + 1) : null;
             plan.sequenceShapes.add(new int[] {next == null ? 0 : next.leftPad(), length, next == null ? 0 : next.rightPad(), width});
         }
-        plan.fields = SharedRows.fields(convs, plan.windowLength);
+        List<SharedRows.Field> pooled = SharedRows.fields(convs, plan.windowLength);
+        plan.fields.add(pooled.get(0));
+        plan.fields.addAll(SharedRows.convolutionFields(convs, plan.windowLength).subList(1, convs.size()));
+        plan.fields.add(pooled.get(convs.size() - 1));
         int sequenceWidth = Simd.padded(channels);
         int features;
         List<int[]> rowMap; // for the first Dense: which DL4J input row feeds each engine input row (-1: zero)

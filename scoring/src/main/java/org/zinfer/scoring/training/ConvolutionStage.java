@@ -131,11 +131,8 @@ final class ConvolutionStage {
                 }
             });
         }
-        unfolded.push(rows * width);
-        product.ensure((long) rows * filters);
-        OrderedProduct.multiply(rows, filters, width, unfolded.device.bytes, 0, width, weights.values(), 0, filters, false,
-                product.device.bytes, 0, filters);
-        float[] z = product.pull(rows * filters).heap;
+        float[] z = product.ensure((long) rows * filters).heap;
+        OrderedProduct.multiply(rows, filters, width, x, 0, width, weights.values(), 0, filters, false, z, 0, filters);
         float[] all = convolution = grow(convolution, batch * convolved * filters);
         row[0] = 0;
         for (int n = 0; n < batch; n++) {
