@@ -5,7 +5,6 @@ import org.zinfer.formats.encoding.OneHot;
 import org.zinfer.formats.motif.MotifMatrix;
 import org.zinfer.formats.motif.TransfacReader;
 import org.zinfer.scoring.engine.ProgressMeter;
-import org.zinfer.scoring.inference.ConvLstmScorer;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.NetworkBuilder;
 import org.zinfer.scoring.model.Parameters;
@@ -54,7 +53,7 @@ public final class PackTraining {
         trainer.gradient(PackFiles.Training.inputs(codes, 0, training.parityWindows()), Arrays.copyOf(labels, training.parityWindows() * motifs.size()),
                 training.parityWindows());
         Map<String, float[]> gradients = trainer.gradients();
-        Parameters parameters = ConvLstmScorer.parameters(network);
+        Parameters parameters = Parameters.of(network);
         List<String> variables = new ArrayList<>(List.of("variable\tvalues"));
         List<float[]> values = new ArrayList<>();
         for (Map.Entry<String, float[]> gradient : gradients.entrySet()) {

@@ -112,6 +112,7 @@ final class TrainCommand implements Callable<Integer> {
         Backend.checkName(device);
         Device gpu = device.equals("gpu") ? DeviceProvider.installed().map(TrainCommand::openGpu).orElse(null) : null;
         String backend = Backend.require(gpu != null ? "auto" : device);
+        Backend.load();
         ModelBundle.requireBundleName(output);
         boolean fast = Flags.fastEngine(engine);
         Trainer.Settings settings = Flags.check(() -> new Trainer.Settings(epochs, batch, patience, seed, checkpointMinutes,

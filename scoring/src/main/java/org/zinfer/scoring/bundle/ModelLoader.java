@@ -3,8 +3,10 @@ package org.zinfer.scoring.bundle;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.zinfer.formats.InputException;
 import org.zinfer.formats.encoding.OneHot;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.scoring.keras.KerasModel;
 import org.zinfer.scoring.keras.KerasModelReader;
+import org.zinfer.scoring.keras.KerasParameters;
 import org.zinfer.scoring.keras.KerasWeights;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.NetworkBuilder;
@@ -56,6 +58,7 @@ public final class ModelLoader {
             if (in == null) {
                 throw new InputException("this zinfer build has no built-in model; give one with --model");
             }
+            Backend.load();
             return ModelBundle.read(in, DEFAULT_NAME);
         } catch (IOException e) {
             throw new InputException("cannot read the built-in model: " + e.getMessage(), e);
@@ -68,16 +71,18 @@ public final class ModelLoader {
             return importKeras(file, null);
         }
         if (startsWith(head, ZIP_MAGIC)) {
+            Backend.load();
             return ModelBundle.read(file);
         }
         throw new InputException("model file " + file + " is neither a zinfer bundle (" + ModelBundle.EXTENSION + ") nor a Keras HDF5 file (.h5)");
     }
 
-    /** Imports a Keras HDF5 model; factor names default to factor1..factorK. */
+    /**
+     * Imports a Keras HDF5 model; factor names default to factor1..factorK. Its DL4J network is built when first
+     * asked for ({@link FactorModel#deferred}).
+     */
     public static FactorModel importKeras(Path file, List<String> factorNames) {
         KerasModel keras = KerasModelReader.read(file);
-        ComputationGraph network = NetworkBuilder.build(keras.architecture());
-        KerasWeights.apply(keras, network);
         int outputs = keras.architecture().outputs();
         List<String> factors = factorNames == null ? ModelMetadata.defaultFactorNames(outputs) : factorNames;
         if (factors.size() != outputs) {
@@ -87,7 +92,12 @@ public final class ModelLoader {
         String source = "Keras " + keras.kerasVersion() + " model " + file.getFileName() + " (sha256 " + ModelBundle.sha256(readAll(file)) + ")";
         ModelMetadata metadata = new ModelMetadata(name, factors, OneHot.ALPHABET, keras.architecture().windowLength(),
                 keras.architecture(), source, Instant.now().toString(), Version.current(), null, null);
-        return new FactorModel(network, metadata);
+        return FactorModel.deferred(metadata, new KerasParameters(keras), () -> {
+            Backend.load();
+            ComputationGraph network = NetworkBuilder.build(keras.architecture());
+            KerasWeights.apply(keras, network);
+            return network;
+        });
     }
 
     private static byte[] head(Path file) {

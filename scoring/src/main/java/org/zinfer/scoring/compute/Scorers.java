@@ -11,6 +11,7 @@ import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.FactorModel;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Which scorer computes a network here: zinfer's CPU engine when asked for, on the CPU backend, for the layers
@@ -22,7 +23,8 @@ public final class Scorers {
 
     /** fast: prefer zinfer's CPU engine (threads workers, buffers for batch windows); else DL4J's graph. */
     public static WindowScorer forModel(FactorModel model, boolean fast, int threads, int batch) {
-        return forNetwork(model.metadata().architecture(), model.network(), fast, threads, batch);
+        Optional<WindowScorer> engine = fast && Backend.isCpu() ? ConvLstmScorer.forModel(model, threads, batch) : Optional.empty();
+        return engine.orElseGet(() -> graph(model.metadata().architecture(), model.network()));
     }
 
     /**
@@ -30,12 +32,11 @@ public final class Scorers {
      * activations.
      */
     public static WindowScorer forNetwork(Architecture architecture, ComputationGraph network, boolean fast, int threads, int batch) {
-        if (fast && Backend.isCpu()) {
-            var engine = ConvLstmScorer.forNetwork(architecture, network, threads, batch);
-            if (engine.isPresent()) {
-                return engine.get();
-            }
-        }
+        Optional<WindowScorer> engine = fast && Backend.isCpu() ? ConvLstmScorer.forNetwork(architecture, network, threads, batch) : Optional.empty();
+        return engine.orElseGet(() -> graph(architecture, network));
+    }
+
+    private static WindowScorer graph(Architecture architecture, ComputationGraph network) {
         int last = architecture.layers().size();
         String layer = architecture.layers().get(last - 1).name();
         boolean output = network.getConfiguration().getNetworkOutputs().contains(layer);
@@ -47,7 +48,7 @@ public final class Scorers {
 
     /** The GPU engine on these devices; a model outside what it computes fails in one line. */
     public static WindowScorer onDevices(FactorModel model, List<Device> devices, int batch) {
-        return DeviceScorer.of(model.metadata().architecture(), ConvLstmScorer.parameters(model.network()), devices, STREAMS_PER_DEVICE, batch)
+        return DeviceScorer.of(model.metadata().architecture(), model.parameters(), devices, STREAMS_PER_DEVICE, batch)
                 .orElseThrow(() -> new InputException("--device gpu: the GPU engine computes Conv1D/MaxPool1D layers followed by "
                         + "an LSTM, a bidirectional LSTM or a Flatten, then Dense layers; model " + model.metadata().name() + " has other layers"));
     }

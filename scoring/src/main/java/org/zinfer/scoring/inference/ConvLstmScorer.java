@@ -45,7 +45,7 @@ public final class ConvLstmScorer implements WindowScorer {
 
     /** The fast scorer for a model, or empty when its layers or the JVM (which must have jdk.incubator.vector) are outside what it handles. */
     public static Optional<WindowScorer> forModel(FactorModel model, int threads, int batchSize) {
-        return forNetwork(model.metadata().architecture(), model.network(), threads, batchSize);
+        return forParameters(model.metadata().architecture(), model.parameters(), threads, batchSize);
     }
 
     /**
@@ -53,15 +53,14 @@ public final class ConvLstmScorer implements WindowScorer {
      * names; the architecture may stop below the network's output (e.g. a trunk's features).
      */
     public static Optional<WindowScorer> forNetwork(Architecture architecture, ComputationGraph network, int threads, int batchSize) {
+        return forParameters(architecture, Parameters.of(network), threads, batchSize);
+    }
+
+    private static Optional<WindowScorer> forParameters(Architecture architecture, Parameters parameters, int threads, int batchSize) {
         if (!Simd.available()) {
             return Optional.empty();
         }
-        return Plan.of(architecture, parameters(network)).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
-    }
-
-    /** A DL4J network's weights, as the engines read them. */
-    public static Parameters parameters(ComputationGraph network) {
-        return (layer, key) -> network.getLayer(layer).getParam(key).dup('c').data().asFloat();
+        return Plan.of(architecture, parameters).map(plan -> new ConvLstmScorer(plan, threads, batchSize));
     }
 
     @Override

@@ -26,21 +26,22 @@ public final class KerasParameters implements Parameters {
         for (int i = 0; i < specs.size(); i++) {
             LayerSpec spec = specs.get(i);
             Map<String, Tensor> w = model.weights().get(spec.name());
-            if (spec instanceof LayerSpec.Conv1D) {
+            int inputs = architecture.inputShape(i)[1];
+            if (spec instanceof LayerSpec.Conv1D conv) {
                 // DL4J 1.0.0-M2.1 reports a Conv1D weight as [out, in, k, 1], yet its convolution reads the buffer
                 // as [k, in, out], Keras' own layout (measured with impulse inputs): the kernel goes in unchanged.
-                put(spec.name(), "W", tensor(w, spec, "kernel").values());
-                put(spec.name(), "b", tensor(w, spec, "bias").values());
-            } else if (spec instanceof LayerSpec.Dense) {
+                put(spec.name(), "W", tensor(w, spec, "kernel", conv.kernel() * inputs * conv.filters()).values());
+                put(spec.name(), "b", tensor(w, spec, "bias", conv.filters()).values());
+            } else if (spec instanceof LayerSpec.Dense dense) {
                 boolean afterFlatten = i > 0 && specs.get(i - 1) instanceof LayerSpec.Flatten;
-                put(spec.name(), "W", dense(tensor(w, spec, "kernel"), afterFlatten ? architecture.inputShape(i - 1) : null));
-                put(spec.name(), "b", tensor(w, spec, "bias").values());
+                put(spec.name(), "W", dense(tensor(w, spec, "kernel", inputs * dense.units()), afterFlatten ? architecture.inputShape(i - 1) : null));
+                put(spec.name(), "b", tensor(w, spec, "bias", dense.units()).values());
             } else if (spec instanceof LayerSpec.Lstm lstm) {
                 if (lstm.bidirectional()) {
-                    lstm(spec.name() + NetworkBuilder.FORWARD, w, spec, "forward/");
-                    lstm(spec.name() + NetworkBuilder.BACKWARD, w, spec, "backward/");
+                    lstm(spec.name() + NetworkBuilder.FORWARD, w, lstm, "forward/", inputs);
+                    lstm(spec.name() + NetworkBuilder.BACKWARD, w, lstm, "backward/", inputs);
                 } else {
-                    lstm(spec.name(), w, spec, "");
+                    lstm(spec.name(), w, lstm, "", inputs);
                 }
             }
         }
@@ -65,10 +66,11 @@ public final class KerasParameters implements Parameters {
         layers.computeIfAbsent(layer, l -> new HashMap<>()).put(key, values);
     }
 
-    private void lstm(String layer, Map<String, Tensor> w, LayerSpec spec, String prefix) {
-        put(layer, "W", gates(tensor(w, spec, prefix + "kernel")));
-        put(layer, "RW", gates(tensor(w, spec, prefix + "recurrent_kernel")));
-        Tensor bias = tensor(w, spec, prefix + "bias");
+    private void lstm(String layer, Map<String, Tensor> w, LayerSpec.Lstm spec, String prefix, int inputs) {
+        int gates = 4 * spec.units();
+        put(layer, "W", gates(tensor(w, spec, prefix + "kernel", inputs * gates)));
+        put(layer, "RW", gates(tensor(w, spec, prefix + "recurrent_kernel", spec.units() * gates)));
+        Tensor bias = tensor(w, spec, prefix + "bias", gates);
         put(layer, "b", gates(new Tensor(bias.values(), new int[] {1, bias.dim(0)})));
     }
 
@@ -105,10 +107,15 @@ public final class KerasParameters implements Parameters {
         return result;
     }
 
-    private static Tensor tensor(Map<String, Tensor> weights, LayerSpec spec, String role) {
+    /** The layer's weight of this role, which the architecture says holds size values. */
+    private static Tensor tensor(Map<String, Tensor> weights, LayerSpec spec, String role, int size) {
         Tensor tensor = weights == null ? null : weights.get(role);
         if (tensor == null) {
             throw new InputException("Keras model: layer '" + spec.name() + "' has no weight '" + role + "'");
+        }
+        if (tensor.values().length != size) {
+            throw new InputException("Keras model: layer '" + spec.name() + "' weight '" + role + "' has " + tensor.values().length
+                    + " values, its configuration needs " + size);
         }
         return tensor;
     }

@@ -14,7 +14,7 @@ import org.zinfer.scoring.compute.Scorers;
 import org.zinfer.scoring.device.Device;
 import org.zinfer.scoring.engine.ProgressMeter;
 import org.zinfer.scoring.evaluation.DatasetScores;
-import org.zinfer.scoring.inference.ConvLstmScorer;
+import org.zinfer.scoring.model.Parameters;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.Architectures;
 import org.zinfer.scoring.model.FactorModel;
@@ -129,7 +129,7 @@ public final class TrainingRun {
         Device device = request.device();
         long seed = request.settings().seed();
         if (device != null) {
-            return n -> Optional.of(DeviceTrainer.of(architecture, ConvLstmScorer.parameters(n), device.openStream(), device.describe(),
+            return n -> Optional.of(DeviceTrainer.of(architecture, Parameters.of(n), device.openStream(), device.describe(),
                     request.learningRate(), request.beta1(), seed).orElseThrow(() -> new InputException("--device gpu: zinfer's GPU trainer"
                     + " takes conv (+ max pool) -> (Bi)LSTM -> Dense networks with sigmoid outputs; train this one with --device cpu")));
         }

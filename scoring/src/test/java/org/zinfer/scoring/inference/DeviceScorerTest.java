@@ -36,7 +36,7 @@ class DeviceScorerTest {
     void matchesTheCpuEngineThroughTheScoringEngine(Architecture architecture) {
         FactorModel model = TestArchitectures.randomModel(architecture, 11);
         List<SequenceWindow> windows = TestArchitectures.windows(architecture.windowLength(), 4).subList(0, 13);
-        WindowScorer device = DeviceScorer.of(architecture, ConvLstmScorer.parameters(model.network()), List.of(HOST, HOST), 2, 3).orElseThrow();
+        WindowScorer device = DeviceScorer.of(architecture, model.parameters(), List.of(HOST, HOST), 2, 3).orElseThrow();
         assertEquals(4, device.parallelism());
         int outputs = device.outputs();
         float[] scores = new float[windows.size() * outputs];
@@ -66,7 +66,7 @@ class DeviceScorerTest {
         Architecture architecture = TestArchitectures.smallThesisLike(300);
         FactorModel model = TestArchitectures.randomModel(architecture, 3);
         List<SequenceWindow> windows = TestArchitectures.windows(300, 8).subList(0, 9);
-        WindowScorer device = DeviceScorer.of(architecture, ConvLstmScorer.parameters(model.network()), List.of(HOST), 1, 4).orElseThrow();
+        WindowScorer device = DeviceScorer.of(architecture, model.parameters(), List.of(HOST), 1, 4).orElseThrow();
         double difference = maxDifference(cpu(model, windows), device.score(TestArchitectures.channels(windows), windows.size()));
         assertTrue(difference <= 1e-5, "max difference " + difference);
     }

@@ -19,6 +19,7 @@ import org.zinfer.scoring.tools.FastaPrediction;
 import java.nio.file.Path;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -63,6 +64,15 @@ class KerasParityTest {
                     file, scorer.describe(), zinfer.size(), zinfer.get(0).length, difference);
             assertTrue(difference <= TOLERANCE, file + " with " + scorer.describe() + ": max difference " + difference);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"binary_classifictaion_convnet_on_generated_data.h5", "binary_classification_convrnn_on_generated_data.h5",
+            "multilabel_classification_convrnn_on_generated_data.h5", "multilabel_classification_convrnn_on_real_data.h5"})
+    void aKerasModelsChecksumIsItsNetworksWithoutBuildingIt(String file) {
+        FactorModel deferred = ModelLoader.load(TestEnvironment.shared(MODELS + file));
+        String checksum = deferred.checksum();
+        assertEquals(new FactorModel(deferred.network(), deferred.metadata()).checksum(), checksum);
     }
 
     @ParameterizedTest

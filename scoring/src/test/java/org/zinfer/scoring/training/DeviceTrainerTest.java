@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.dataset.DataSet;
 import org.zinfer.scoring.device.HostDevice;
 import org.zinfer.scoring.inference.ConvLstmScorer;
+import org.zinfer.scoring.model.Parameters;
 import org.zinfer.scoring.model.Activation;
 import org.zinfer.scoring.model.Architecture;
 import org.zinfer.scoring.model.LayerSpec;
@@ -132,7 +133,7 @@ class DeviceTrainerTest {
     }
 
     private static DeviceTrainer onHostDevice(Architecture architecture, ComputationGraph network) {
-        return DeviceTrainer.of(architecture, ConvLstmScorer.parameters(network), new HostDevice().openStream(), "host device",
+        return DeviceTrainer.of(architecture, Parameters.of(network), new HostDevice().openStream(), "host device",
                 LEARNING_RATE, BETA1, SEED).orElseThrow();
     }
 
