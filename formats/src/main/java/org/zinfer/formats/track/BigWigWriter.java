@@ -58,15 +58,11 @@ public final class BigWigWriter implements AutoCloseable {
         for (int i = 0; i < contigs.size(); i++) {
             ids.put(contigs.get(i).name(), i);
         }
-        try {
-            data = new CompressedBlocks(temporary("data"));
-            long reduction = (long) Math.max(1, typicalSpan) * ZOOM_INCREMENT;
-            for (int level = 0; level < MAX_ZOOM_LEVELS && reduction <= 1 << 30; level++, reduction *= ZOOM_INCREMENT) {
-                zooms.add(new ZoomLevel((int) reduction, ITEMS_PER_SLOT, temporary("zoom" + level)));
-            }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("cannot create temporary files beside " + target, e);
+        data = new CompressedBlocks(() -> temporary("data"));
+        long reduction = (long) Math.max(1, typicalSpan) * ZOOM_INCREMENT;
+        for (int level = 0; level < MAX_ZOOM_LEVELS && reduction <= 1 << 30; level++, reduction *= ZOOM_INCREMENT) {
+            String part = "zoom" + level;
+            zooms.add(new ZoomLevel((int) reduction, ITEMS_PER_SLOT, () -> temporary(part)));
         }
     }
 

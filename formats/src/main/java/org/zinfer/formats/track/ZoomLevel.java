@@ -2,7 +2,6 @@ package org.zinfer.formats.track;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 
 /**
  * One zoom level of a bigWig: summaries over bins of {@code reduction} bases that start at multiples of the
@@ -24,7 +23,7 @@ final class ZoomLevel implements AutoCloseable {
     private int blockStart;
     private int blockEnd;
 
-    ZoomLevel(int reduction, int itemsPerBlock, Path temporary) throws IOException {
+    ZoomLevel(int reduction, int itemsPerBlock, CompressedBlocks.TemporaryFile temporary) {
         this.reduction = reduction;
         this.itemsPerBlock = itemsPerBlock;
         this.blocks = new CompressedBlocks(temporary);
