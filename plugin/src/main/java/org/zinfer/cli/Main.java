@@ -131,7 +131,7 @@ public final class Main {
      * The heap of a streaming command: 1 GB, and more with more cores, one worker each, whose buffers (about
      * 100 MB for the thesis' model at the default batch) live on the heap.
      */
-    static String defaultHeap(int cores) {
+    private static String defaultHeap(int cores) {
         return "-Xmx" + Math.max(1024, 256 + 128L * cores) + "m";
     }
 
