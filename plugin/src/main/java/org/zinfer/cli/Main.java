@@ -90,7 +90,7 @@ public final class Main {
         }
         if (jvmArguments.stream().noneMatch(a -> a.matches("-XX:[+-]Use\\w*GC"))) {
             // Throughput over pause times: G1 ran concurrent cycles for the workers' large, long-lived buffers and
-            // cost a 20,000-window scan 0.3-0.9 s of 5 (2 cores); a GC the user names is kept.
+            // cost a 20,000-window scan 0.3-1.0 s of 5 (2 cores); a GC the user names is kept.
             command.add("-XX:+UseParallelGC");
         }
         ClassArchive archive = ClassArchive.forThisJvm();

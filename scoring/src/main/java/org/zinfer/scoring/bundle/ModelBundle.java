@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.zinfer.formats.InputException;
+import org.zinfer.scoring.compute.Backend;
 import org.zinfer.formats.io.AtomicOutput;
 import org.zinfer.scoring.model.FactorModel;
 import org.zinfer.scoring.model.ModelMetadata;
@@ -97,6 +98,7 @@ public final class ModelBundle {
         if (!actual.equals(metadata.networkSha256())) {
             throw new InputException("model bundle " + where + " is damaged: its network's SHA-256 is " + actual + ", the bundle says " + metadata.networkSha256());
         }
+        Backend.load();
         ComputationGraph graph = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(network), true);
         return new FactorModel(graph, metadata);
     }

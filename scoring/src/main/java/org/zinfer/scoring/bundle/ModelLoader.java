@@ -58,7 +58,6 @@ public final class ModelLoader {
             if (in == null) {
                 throw new InputException("this zinfer build has no built-in model; give one with --model");
             }
-            Backend.load();
             return ModelBundle.read(in, DEFAULT_NAME);
         } catch (IOException e) {
             throw new InputException("cannot read the built-in model: " + e.getMessage(), e);
@@ -71,7 +70,6 @@ public final class ModelLoader {
             return importKeras(file, null);
         }
         if (startsWith(head, ZIP_MAGIC)) {
-            Backend.load();
             return ModelBundle.read(file);
         }
         throw new InputException("model file " + file + " is neither a zinfer bundle (" + ModelBundle.EXTENSION + ") nor a Keras HDF5 file (.h5)");
